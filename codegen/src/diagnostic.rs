@@ -1,0 +1,313 @@
+//! Diagnostics: what went wrong or looks wrong, and exactly where in which `.mdx` file.
+//!
+//! Every step of the generator reports through [`Diagnostics`] instead of returning at the first
+//! problem, so one run shows the user every error at once. A [`Span`] is a byte range in a file
+//! of the [`SourceMap`], so the report can quote the offending line the way rustc does; the
+//! rendering itself is `codespan-reporting`'s.
+
+use std::fmt;
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+
+/// Index of a file in a [`SourceMap`].
+pub type FileId = usize;
+
+/// A byte range in one source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// The file the range is in.
+    pub file: FileId,
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range; equal to `start` for a point.
+    pub end: usize,
+}
+
+impl Span {
+    /// The range as a `Range<usize>`, for the renderer.
+    fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The text of every file read in a run, under the name shown to the user.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    files: Vec<SourceText>,
+}
+
+/// One file of a [`SourceMap`].
+#[derive(Debug, Clone)]
+struct SourceText {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceMap {
+    /// Adds a file; `name` is how messages refer to it (a path relative to where the user
+    /// works, so it can be clicked in a terminal).
+    pub fn add(&mut self, name: String, text: String) -> FileId {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        self.files.push(SourceText { name, text, line_starts });
+        self.files.len() - 1
+    }
+
+    /// The name of a file.
+    pub fn name(&self, file: FileId) -> &str {
+        &self.files[file].name
+    }
+
+    /// The text of a file.
+    pub fn text(&self, file: FileId) -> &str {
+        &self.files[file].text
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, file: FileId, offset: usize) -> (usize, usize) {
+        let source = &self.files[file];
+        let line = source.line_starts.partition_point(|&start| start <= offset).max(1);
+        let start = source.line_starts[line - 1];
+        let column = source.text.get(start..offset).map_or(0, |s| s.chars().count());
+        (line, column + 1)
+    }
+
+    /// The byte offset of a 1-based line and a 0-based column counted in characters; clamps to
+    /// the end of the line or file, so a slightly off position still points somewhere useful.
+    pub fn offset(&self, file: FileId, line: usize, column: usize) -> usize {
+        let source = &self.files[file];
+        let Some(&start) = source.line_starts.get(line.saturating_sub(1)) else {
+            return source.text.len();
+        };
+        let rest = &source.text[start..];
+        let line_text = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let within = line_text.char_indices().nth(column).map_or(line_text.len(), |(at, _)| at);
+        start + within
+    }
+
+    /// A span from a byte offset to the end of its line: how much of a line a YAML node
+    /// occupies is not known, and the rest of the line is what a reader needs to see.
+    pub fn rest_of_line(&self, file: FileId, start: usize) -> Span {
+        let text = &self.files[file].text;
+        let start = start.min(text.len());
+        let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+        Span { file, start, end: end.max(start) }
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The run fails and nothing is written.
+    Error,
+    /// The output is produced, but the input is probably not what its author meant.
+    Warning,
+}
+
+/// One problem found in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Whether the run can go on.
+    pub severity: Severity,
+    /// What is wrong, in one sentence, naming the entry and property concerned.
+    pub message: String,
+    /// Where, if the problem has a place in a file.
+    pub span: Option<Span>,
+    /// Other places that explain the problem, such as the first of two duplicate keys.
+    pub related: Vec<(Span, String)>,
+    /// How to fix it, when that is not obvious from the message.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at a place.
+    pub fn error(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, span.into(), message.into())
+    }
+
+    /// A warning at a place.
+    pub fn warning(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, span.into(), message.into())
+    }
+
+    fn new(severity: Severity, span: Option<Span>, message: String) -> Self {
+        Self { severity, message, span, related: Vec::new(), hint: None }
+    }
+
+    /// Adds another place that explains the problem.
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push((span, message.into()));
+        self
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Renders the diagnostic like rustc does: a headline, the file, line and column, the
+    /// offending line with a marker, and the hint.
+    pub fn render(&self, sources: &SourceMap) -> String {
+        let mut files = SimpleFiles::new();
+        for source in &sources.files {
+            files.add(source.name.as_str(), source.text.as_str());
+        }
+        let report = match self.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+        };
+        let mut labels = Vec::new();
+        if let Some(span) = self.span {
+            labels.push(Label::primary(span.file, span.range()));
+        }
+        for (span, message) in &self.related {
+            labels.push(Label::secondary(span.file, span.range()).with_message(message));
+        }
+        let report = report
+            .with_message(&self.message)
+            .with_labels(labels)
+            .with_notes(self.hint.iter().map(|hint| format!("help: {hint}")).collect());
+        term::emit_into_string(&term::Config::default(), &files, &report)
+            .unwrap_or_else(|_| format!("{}\n", self.one_line(sources)))
+    }
+
+    /// The diagnostic as one line, `file:line:column: severity: message`, for logs and tests.
+    pub fn one_line(&self, sources: &SourceMap) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.span {
+            Some(span) => {
+                let (line, column) = sources.line_col(span.file, span.start);
+                let name = sources.name(span.file);
+                format!("{name}:{line}:{column}: {severity}: {}", self.message)
+            }
+            None => format!("{severity}: {}", self.message),
+        }
+    }
+}
+
+/// The diagnostics of a run, in the order they were found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records a diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records every diagnostic of another collection.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// Every diagnostic, errors and warnings, sorted by place so the report reads top-down.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut all: Vec<&Diagnostic> = self.items.iter().collect();
+        all.sort_by_key(|d| (d.span.map(|s| (s.file, s.start)), d.severity));
+        all
+    }
+
+    /// Whether there is nothing to report.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// A run that failed, with every diagnostic it found and the text needed to show them.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// Everything found: errors and the warnings beside them.
+    pub diagnostics: Diagnostics,
+    /// The files the diagnostics point into.
+    pub sources: SourceMap,
+}
+
+impl Failure {
+    /// Each error as one line, `file:line:column: error: message`.
+    pub fn error_lines(&self) -> Vec<String> {
+        self.diagnostics.errors().map(|d| d.one_line(&self.sources)).collect()
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in self.diagnostics.sorted() {
+            f.write_str(&diagnostic.render(&self.sources))?;
+        }
+        let count = self.diagnostics.errors().count();
+        write!(f, "error: {count} error{} in the docs; nothing was written", plural(count))
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// `"s"` when a count calls for a plural.
+pub fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map() -> (SourceMap, FileId) {
+        let mut sources = SourceMap::default();
+        let file = sources.add("a.mdx".into(), "---\nkey: é value\n---\n".into());
+        (sources, file)
+    }
+
+    #[test]
+    fn offsets_and_positions_agree() {
+        let (sources, file) = map();
+        let at = sources.offset(file, 2, 5);
+        assert_eq!(&sources.text(file)[at..at + 2], "é");
+        assert_eq!(sources.line_col(file, at), (2, 6));
+        assert_eq!(sources.line_col(file, at + 2), (2, 7));
+        assert_eq!(sources.line_col(file, 0), (1, 1));
+    }
+
+    #[test]
+    fn offset_past_the_end_is_clamped() {
+        let (sources, file) = map();
+        assert_eq!(sources.offset(file, 2, 99), 4 + "key: é value".len());
+        assert_eq!(sources.offset(file, 40, 0), sources.text(file).len());
+    }
+
+    #[test]
+    fn one_line_names_file_line_and_column() {
+        let (sources, file) = map();
+        let span = sources.rest_of_line(file, sources.offset(file, 2, 0));
+        let diagnostic = Diagnostic::error(span, "bad key");
+        assert_eq!(diagnostic.one_line(&sources), "a.mdx:2:1: error: bad key");
+        let rendered = diagnostic.with_hint("rename it").render(&sources);
+        assert!(rendered.contains("a.mdx:2:1"), "{rendered}");
+        assert!(rendered.contains("key: é value"), "{rendered}");
+        assert!(rendered.contains("help: rename it"), "{rendered}");
+    }
+}

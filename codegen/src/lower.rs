@@ -1,0 +1,734 @@
+//! Lowering: the model of every file, resolved against each other, becomes the IR.
+//!
+//! This is where references are bound (a description's `(a.b)` to a text defined in any file,
+//! a type's `user` to the entry keyed `user`), where overrides from the config replace what the
+//! docs leave imprecise, and where wire names become Rust names that cannot collide. It reads
+//! all files before it resolves anything, since references cross files.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::config::{Config, Override};
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::ir::{Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Variant};
+use crate::markdown;
+use crate::model::{Described, Document, Entry, Property, Text};
+use crate::naming;
+use crate::typeexpr::{self, Primitive, TypeExpr};
+
+/// One docs file, read and modelled.
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
+    /// The path relative to the docs root, with `/` separators.
+    pub relative: String,
+    /// The frontmatter's model.
+    pub document: Document,
+    /// The Markdown body after the frontmatter.
+    pub body: String,
+}
+
+/// Type names that would shadow what the generated code itself uses.
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Serialize",
+    "Deserialize", "Default", "Clone", "Copy", "Debug", "PartialEq", "Eq", "Hash",
+];
+
+/// Lowers every file into the IR of the crate, reporting what cannot be resolved.
+pub fn lower(
+    files: &[LoadedFile],
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Crate {
+    let mut lowerer = Lowerer::new(files, config, diagnostics);
+    lowerer.collect_entries();
+    lowerer.apply_overrides();
+    lowerer.name_entries();
+    for index in 0..lowerer.entries.len() {
+        lowerer.lower_entry(index);
+    }
+    lowerer.finish()
+}
+
+/// An entry that becomes a struct.
+struct TypeEntry {
+    /// Index of its file.
+    file: usize,
+    /// The entry, with overrides applied.
+    entry: Entry,
+    /// Its module.
+    module: ModulePath,
+    /// Its Rust name, once names are assigned.
+    name: String,
+}
+
+struct Lowerer<'a> {
+    files: &'a [LoadedFile],
+    config: &'a Config,
+    diagnostics: &'a mut Diagnostics,
+    /// Every text under `descriptions`, by dotted path, with the file it is in.
+    descriptions: BTreeMap<&'a str, Vec<(usize, &'a Described)>>,
+    entries: Vec<TypeEntry>,
+    /// The entries that become types, by key.
+    by_key: BTreeMap<String, Vec<usize>>,
+    /// The names used in each module.
+    taken: BTreeMap<ModulePath, BTreeSet<String>>,
+    krate: Crate,
+}
+
+/// Where a nested type is being named from: the type that holds the field, and the field.
+#[derive(Clone)]
+struct Site<'p> {
+    file: usize,
+    module: &'p ModulePath,
+    /// The name of the type being lowered; nested types are named after it.
+    owner: &'p str,
+    property: &'p Property,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(
+        files: &'a [LoadedFile],
+        config: &'a Config,
+        diagnostics: &'a mut Diagnostics,
+    ) -> Self {
+        let mut descriptions: BTreeMap<&str, Vec<(usize, &Described)>> = BTreeMap::new();
+        for (index, file) in files.iter().enumerate() {
+            for described in &file.document.descriptions {
+                descriptions.entry(described.path.as_str()).or_default().push((index, described));
+            }
+        }
+        Self {
+            files,
+            config,
+            diagnostics,
+            descriptions,
+            entries: Vec::new(),
+            by_key: BTreeMap::new(),
+            taken: BTreeMap::new(),
+            krate: Crate::default(),
+        }
+    }
+
+    /// Finds the entries that become types: every `json` entry, and every `curl` entry with
+    /// properties (the wire shape of an object; other `curl` entries are endpoints).
+    fn collect_entries(&mut self) {
+        let mut folders: BTreeMap<ModulePath, (String, Span)> = BTreeMap::new();
+        for (index, file) in self.files.iter().enumerate() {
+            let folder = folder_of(&file.relative);
+            let module = module_path(folder);
+            for entry in &file.document.entries {
+                let is_type = entry.section == "json"
+                    || (entry.section == "curl" && entry.properties.is_some());
+                if !is_type {
+                    continue;
+                }
+                match folders.get(&module) {
+                    Some((other, span)) if other != folder => {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                entry.span,
+                                format!(
+                                    "folders '{other}' and '{folder}' both map to the Rust module \
+                                     `{}`",
+                                    module.join("::")
+                                ),
+                            )
+                            .with_related(*span, "the other folder's entry")
+                            .with_hint("rename one of the folders"),
+                        );
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        folders.insert(module.clone(), (folder.to_owned(), entry.span));
+                    }
+                }
+                self.by_key.entry(entry.key.clone()).or_default().push(self.entries.len());
+                self.entries.push(TypeEntry {
+                    file: index,
+                    entry: entry.clone(),
+                    module: module.clone(),
+                    name: String::new(),
+                });
+            }
+        }
+    }
+
+    fn apply_overrides(&mut self) {
+        for found in &self.config.overrides {
+            let mut matched = false;
+            for type_entry in &mut self.entries {
+                if type_entry.entry.key == found.entry {
+                    matched |= apply_override(&mut type_entry.entry, found);
+                }
+            }
+            if !matched {
+                self.diagnostics.push(Diagnostic::warning(
+                    found.span,
+                    format!(
+                        "override of {}.{} matches no property in the docs",
+                        found.entry, found.property
+                    ),
+                ).with_hint("the docs may have changed: update or remove the override"));
+            }
+        }
+    }
+
+    /// Gives each entry its type name, reporting two entries that would share a Rust path.
+    fn name_entries(&mut self) {
+        let mut first_at: BTreeMap<(ModulePath, String), Span> = BTreeMap::new();
+        for type_entry in &mut self.entries {
+            let mut name = naming::upper_camel_case(&type_entry.entry.key);
+            if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+                name.push_str("Object");
+            }
+            let place = (type_entry.module.clone(), name.clone());
+            if let Some(first) = first_at.get(&place) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        type_entry.entry.span,
+                        format!(
+                            "{}: the type `{}::{name}` is already defined",
+                            type_entry.entry.label(),
+                            type_entry.module.join("::")
+                        ),
+                    )
+                    .with_related(*first, "first defined here")
+                    .with_hint("entries in one folder need keys that differ in more than case"),
+                );
+            } else {
+                first_at.insert(place, type_entry.entry.span);
+            }
+            self.taken.entry(type_entry.module.clone()).or_default().insert(name.clone());
+            type_entry.name = name;
+        }
+    }
+
+    fn lower_entry(&mut self, index: usize) {
+        let type_entry = &self.entries[index];
+        let (file, module, name) = (type_entry.file, type_entry.module.clone(), type_entry.name.clone());
+        let entry = type_entry.entry.clone();
+        let doc = self.entry_doc(file, &entry);
+        let mut nested = Vec::new();
+        let properties = entry.properties.clone().unwrap_or_default();
+        let fields = self.lower_fields(&properties, file, &module, &name, &mut nested);
+        let relative = self.files[file].relative.clone();
+        let module_ir = self.module(&module);
+        module_ir.sources.insert(relative);
+        module_ir.items.push(Item::Struct(Struct { name, doc, fields }));
+        module_ir.items.extend(nested);
+    }
+
+    fn module(&mut self, path: &ModulePath) -> &mut Module {
+        self.krate.modules.entry(path.clone()).or_default()
+    }
+
+    fn lower_fields(
+        &mut self,
+        properties: &[Property],
+        file: usize,
+        module: &ModulePath,
+        owner: &str,
+        nested: &mut Vec<Item>,
+    ) -> Vec<Field> {
+        let mut kept: Vec<&Property> = Vec::new();
+        for property in properties {
+            if let Some(first) = kept.iter().find(|p| p.key == property.key) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        property.span,
+                        format!("{}: duplicate property key '{}'", property.path, property.key),
+                    )
+                    .with_related(first.span, "first defined here")
+                    .with_hint("one JSON key has one type: remove one of the two"),
+                );
+                continue;
+            }
+            kept.push(property);
+        }
+        let mut names: Vec<String> = kept.iter().map(|p| naming::snake_case(&p.key)).collect();
+        for changed in naming::disambiguate(&mut names, "_") {
+            let property = kept[changed];
+            self.diagnostics.push(Diagnostic::warning(
+                property.span,
+                format!(
+                    "{} ({}): the Rust name is taken by another property, so this field is \
+                     named `{}`",
+                    property.path, property.key, names[changed]
+                ),
+            ));
+        }
+        let mut fields = Vec::new();
+        for (property, name) in kept.into_iter().zip(names) {
+            let site = Site { file, module, owner, property };
+            let ty = self.property_type(&site, nested);
+            let ty = if property.optional { ty.optional() } else { ty };
+            let doc = self.property_doc(file, property);
+            fields.push(Field { name, wire: property.key.clone(), doc, ty, optional: property.optional });
+        }
+        fields
+    }
+
+    fn property_type(&mut self, site: &Site<'_>, nested: &mut Vec<Item>) -> RustType {
+        let property = site.property;
+        let Some((text, span)) = &property.type_text else {
+            return RustType::Json;
+        };
+        if text.trim() != text && !text.contains('\n') {
+            self.diagnostics.push(Diagnostic::warning(
+                *span,
+                format!("{} ({}): the type '{text}' has surrounding spaces", property.path, property.key),
+            ));
+        }
+        match typeexpr::parse(text) {
+            Ok(expr) => {
+                let name = format!("{}{}", site.owner, naming::upper_camel_case(&property.key));
+                self.lower_type(&expr, site, name, *span, nested)
+            }
+            Err(err) => {
+                self.diagnostics.push(Diagnostic::error(
+                    *span,
+                    format!("{} ({}): invalid type '{}': {}", property.path, property.key, text.trim(), err.message),
+                ));
+                RustType::Json
+            }
+        }
+    }
+
+    /// Lowers a parsed type; `name` is the name for a type this one needs to create.
+    fn lower_type(
+        &mut self,
+        expr: &TypeExpr,
+        site: &Site<'_>,
+        name: String,
+        span: Span,
+        nested: &mut Vec<Item>,
+    ) -> RustType {
+        let property = site.property;
+        match expr {
+            TypeExpr::Primitive(Primitive::String | Primitive::DateTime) => RustType::String,
+            TypeExpr::Primitive(Primitive::Boolean) => RustType::Bool,
+            TypeExpr::Primitive(Primitive::Number) => RustType::F64,
+            TypeExpr::Primitive(Primitive::Integer) => RustType::I64,
+            TypeExpr::Literals(values) => {
+                let name = self.fresh_name(site.module, name);
+                let variants = variants(values);
+                let open = values.len() > 1;
+                let doc = enum_doc(values, open);
+                nested.push(Item::Enum(Enum { name: name.clone(), doc, variants, open }));
+                RustType::Named { module: site.module.clone(), name }
+            }
+            TypeExpr::Nullable(inner) => self.lower_type(inner, site, name, span, nested).optional(),
+            TypeExpr::List(inner) => {
+                RustType::Vec(Box::new(self.lower_type(inner, site, singular(&name), span, nested)))
+            }
+            TypeExpr::Array => match property.properties.as_deref() {
+                Some(fields) if !fields.is_empty() => {
+                    let item = self.nested_struct(site, singular(&name), fields, nested);
+                    RustType::Vec(Box::new(item))
+                }
+                _ => {
+                    self.diagnostics.push(Diagnostic::warning(
+                        span,
+                        format!(
+                            "{} ({}): `array` with no item type becomes a list of any JSON",
+                            property.path, property.key
+                        ),
+                    ).with_hint("give the item type in the docs (`string[]`) or in an override"));
+                    RustType::Vec(Box::new(RustType::Json))
+                }
+            },
+            TypeExpr::Object => match property.properties.as_deref() {
+                Some(fields) if !fields.is_empty() => self.nested_struct(site, name, fields, nested),
+                _ => RustType::JsonObject,
+            },
+            TypeExpr::Enum => {
+                self.diagnostics.push(Diagnostic::warning(
+                    span,
+                    format!(
+                        "{} ({}): `enum` without listed values becomes a string",
+                        property.path, property.key
+                    ),
+                ));
+                RustType::String
+            }
+            TypeExpr::Empty => {
+                self.diagnostics.push(Diagnostic::warning(
+                    span,
+                    format!("{} ({}): `empty` as a property type becomes any JSON", property.path, property.key),
+                ));
+                RustType::Json
+            }
+            TypeExpr::Named(key) => self.named_type(key, site, span),
+        }
+    }
+
+    fn nested_struct(
+        &mut self,
+        site: &Site<'_>,
+        name: String,
+        properties: &[Property],
+        nested: &mut Vec<Item>,
+    ) -> RustType {
+        let name = self.fresh_name(site.module, name);
+        let mut inner = Vec::new();
+        let fields = self.lower_fields(properties, site.file, site.module, &name, &mut inner);
+        let doc = match self.property_text(site.file, site.property) {
+            Some(text) => markdown::to_rustdoc(&text, &self.config.base_url).lines,
+            None => vec![format!("The `{}` object; the docs give no description.", site.property.key)],
+        };
+        nested.push(Item::Struct(Struct { name: name.clone(), doc, fields }));
+        nested.extend(inner);
+        RustType::Named { module: site.module.clone(), name }
+    }
+
+    /// Resolves the key of another entry to its type: the nearest definition wins, by the
+    /// number of folders shared with the file that names it.
+    fn named_type(&mut self, key: &str, site: &Site<'_>, span: Span) -> RustType {
+        let property = site.property;
+        let candidates = self.by_key.get(key).cloned().unwrap_or_default();
+        if candidates.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    span,
+                    format!("{} ({}): unknown type '{key}'", property.path, property.key),
+                )
+                .with_hint(
+                    "a type is a primitive (string, boolean, number, integer), a quoted literal, \
+                     `T[]`, `T | null`, array, object, or the key of a json or curl entry",
+                ),
+            );
+            return RustType::Json;
+        }
+        let from = folder_of(&self.files[site.file].relative);
+        let closeness = |index: &usize| shared_folders(from, folder_of(&self.files[self.entries[*index].file].relative));
+        let best = candidates.iter().map(closeness).max().unwrap_or(0);
+        let nearest: Vec<usize> = candidates.iter().copied().filter(|i| closeness(i) == best).collect();
+        if nearest.len() > 1 {
+            let [first, second, ..] = nearest[..] else { unreachable!() };
+            self.diagnostics.push(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "{} ({}): type '{key}' is defined in both {} and {}, equally near",
+                        property.path,
+                        property.key,
+                        self.files[self.entries[first].file].relative,
+                        self.files[self.entries[second].file].relative
+                    ),
+                )
+                .with_related(self.entries[first].entry.span, "one definition")
+                .with_related(self.entries[second].entry.span, "another definition"),
+            );
+        }
+        let target = &self.entries[nearest[0]];
+        RustType::Named { module: target.module.clone(), name: target.name.clone() }
+    }
+
+    /// A name not yet used in the module: `name`, else `name2`, `name3`, ...
+    fn fresh_name(&mut self, module: &ModulePath, name: String) -> String {
+        let taken = self.taken.entry(module.clone()).or_default();
+        let name = if taken.contains(&name) || RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+            (2..).map(|n| format!("{name}{n}")).find(|c| !taken.contains(c)).expect("a free name")
+        } else {
+            name
+        };
+        taken.insert(name.clone());
+        name
+    }
+
+    fn entry_doc(&mut self, file: usize, entry: &Entry) -> Vec<String> {
+        let base = &self.config.base_url;
+        let anchor = entry.id.as_deref().unwrap_or(&entry.key);
+        let section = markdown::body_section(&self.files[file].body, anchor);
+        let summary = section
+            .as_ref()
+            .map(|s| s.heading.trim().to_owned())
+            .filter(|h| !h.is_empty())
+            .or_else(|| entry.title.clone())
+            .unwrap_or_else(|| entry.key.clone());
+        let mut doc = vec![summary];
+        match section.map(|s| markdown::to_rustdoc(&s.prose, base).lines) {
+            Some(prose) if !prose.is_empty() => {
+                doc.push(String::new());
+                doc.extend(prose);
+            }
+            _ => {
+                doc.push(String::new());
+                doc.push("The docs give no description of this type.".to_owned());
+            }
+        }
+        if let Some(url) = &entry.url {
+            doc.push(String::new());
+            doc.push(format!("Documented at <{}>.", absolute_url(base, url)));
+        }
+        doc
+    }
+
+    fn property_doc(&mut self, file: usize, property: &Property) -> Vec<String> {
+        match self.property_text(file, property) {
+            Some(text) => {
+                let rendered = markdown::to_rustdoc(&text, &self.config.base_url);
+                for warning in rendered.warnings {
+                    let span = property.description.as_ref().map_or(property.span, |(_, s)| *s);
+                    self.diagnostics.push(Diagnostic::warning(
+                        span,
+                        format!("{} ({}): {}", property.path, property.key, warning.message),
+                    ));
+                }
+                if rendered.lines.is_empty() {
+                    vec!["The docs give no description of this field.".to_owned()]
+                } else {
+                    rendered.lines
+                }
+            }
+            None => vec!["The docs give no description of this field.".to_owned()],
+        }
+    }
+
+    /// The resolved description of a property, if it has one.
+    fn property_text(&mut self, file: usize, property: &Property) -> Option<String> {
+        let (text, span) = property.description.as_ref()?;
+        let label = format!("{} ({})", property.path, property.key);
+        self.resolve_text(text, file, *span, &label)
+    }
+
+    /// Follows a description's references to its text. Reports a missing target or a cycle.
+    fn resolve_text(&mut self, text: &Text, file: usize, span: Span, label: &str) -> Option<String> {
+        let mut chain: Vec<&str> = Vec::new();
+        let (mut text, mut file) = (text, file);
+        loop {
+            let path = match text {
+                Text::Literal(literal) => return Some(literal.clone()),
+                Text::Reference(path) => path.as_str(),
+            };
+            if chain.contains(&path) {
+                chain.push(path);
+                self.diagnostics.push(Diagnostic::error(
+                    span,
+                    format!("{label}: reference cycle {}", chain.join(" → ")),
+                ));
+                return None;
+            }
+            chain.push(path);
+            let Some(definitions) = self.descriptions.get(path) else {
+                let message = self.missing_reference(path);
+                self.diagnostics.push(
+                    Diagnostic::error(span, format!("{label}: description references '{path}', but {message}"))
+                        .with_hint("define it under `descriptions` in any docs file, or write the text"),
+                );
+                return None;
+            };
+            let from = folder_of(&self.files[file].relative);
+            let (next_file, described) = definitions
+                .iter()
+                .max_by_key(|(f, _)| (*f == file, shared_folders(from, folder_of(&self.files[*f].relative))))
+                .copied()
+                .expect("a definition list is never empty");
+            text = &described.text;
+            file = next_file;
+        }
+    }
+
+    fn missing_reference(&self, path: &str) -> String {
+        let (namespace, key) = path.rsplit_once('.').unwrap_or(("", path));
+        let prefix = format!("{namespace}.");
+        let keys: Vec<&str> = self
+            .descriptions
+            .keys()
+            .filter_map(|p| p.strip_prefix(&prefix))
+            .filter(|rest| !rest.contains('.'))
+            .collect();
+        if keys.is_empty() {
+            format!("no namespace '{namespace}' is defined in any input file")
+        } else {
+            format!("namespace '{namespace}' has no key '{key}' (defined keys: {})", keys.join(", "))
+        }
+    }
+
+    fn finish(mut self) -> Crate {
+        // Every ancestor of a module with types exists, so the module tree is connected.
+        let paths: Vec<ModulePath> = self.krate.modules.keys().cloned().collect();
+        for path in paths {
+            for depth in 0..path.len() {
+                self.krate.modules.entry(path[..depth].to_vec()).or_default();
+            }
+        }
+        let folders: BTreeMap<ModulePath, String> = self
+            .files
+            .iter()
+            .map(|f| (module_path(folder_of(&f.relative)), f.relative.clone()))
+            .collect();
+        for (path, module) in &mut self.krate.modules {
+            module.doc = module_doc(path, self.files, folders.get(path), &self.config.base_url);
+        }
+        self.krate
+    }
+}
+
+/// Applies an override to the property it names, if the entry has it.
+fn apply_override(entry: &mut Entry, found: &Override) -> bool {
+    let mut keys = found.property.split('.');
+    let mut properties = entry.properties.as_mut();
+    let mut target = None;
+    while let (Some(key), Some(list)) = (keys.next(), properties) {
+        target = list.iter_mut().find(|p| p.key == key);
+        properties = None;
+        if let Some(property) = target.take() {
+            if keys.clone().next().is_none() {
+                target = Some(property);
+                break;
+            }
+            properties = property.properties.as_mut();
+        }
+    }
+    let Some(property) = target else {
+        return false;
+    };
+    let replacement = &found.replacement;
+    if replacement.type_text.is_some() {
+        property.type_text = replacement.type_text.clone();
+        property.properties = replacement.properties.clone();
+    } else if replacement.properties.is_some() {
+        property.properties = replacement.properties.clone();
+    }
+    if found.sets_optional {
+        property.optional = replacement.optional;
+    }
+    if replacement.description.is_some() {
+        property.description = replacement.description.clone();
+    }
+    true
+}
+
+/// The folder of a path relative to the docs root: `reference/sso` for `reference/sso/x.mdx`.
+pub fn folder_of(relative: &str) -> &str {
+    relative.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+/// The Rust module of a folder.
+pub fn module_path(folder: &str) -> ModulePath {
+    folder.split('/').filter(|s| !s.is_empty()).map(naming::snake_case).collect()
+}
+
+/// How many leading folders two folders share.
+fn shared_folders(a: &str, b: &str) -> usize {
+    a.split('/').zip(b.split('/')).take_while(|(x, y)| x == y).count()
+}
+
+/// A link from the docs made absolute against the site.
+pub fn absolute_url(base: &str, url: &str) -> String {
+    let url = url.trim();
+    if url.starts_with("http://") || url.starts_with("https://") {
+        url.to_owned()
+    } else {
+        format!("{base}/{}", url.trim_start_matches('/'))
+    }
+}
+
+/// A guess at the singular of an English plural, for naming the items of a list.
+fn singular(name: &str) -> String {
+    if let Some(stem) = name.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if name.ends_with("ss") || name.ends_with("us") {
+        format!("{name}Item")
+    } else if let Some(stem) = name.strip_suffix('s') {
+        stem.to_owned()
+    } else {
+        format!("{name}Item")
+    }
+}
+
+fn variants(values: &[String]) -> Vec<Variant> {
+    let mut names: Vec<String> = values.iter().map(|v| naming::upper_camel_case(v)).collect();
+    naming::disambiguate(&mut names, "");
+    names
+        .into_iter()
+        .zip(values)
+        .map(|(name, wire)| Variant { name, wire: wire.clone() })
+        .collect()
+}
+
+fn enum_doc(values: &[String], open: bool) -> Vec<String> {
+    if open {
+        vec![
+            "The values the docs list, and any other the API may add.".to_owned(),
+        ]
+    } else {
+        vec![format!("Always `{}`: the value that marks this type on the wire.", values[0])]
+    }
+}
+
+fn module_doc(
+    path: &ModulePath,
+    files: &[LoadedFile],
+    sample: Option<&String>,
+    base_url: &str,
+) -> Vec<String> {
+    if path.is_empty() {
+        return vec![
+            "Wire types of the API, generated from its reference docs.".to_owned(),
+            String::new(),
+            "Each module mirrors a folder of the docs; each struct is a JSON object the API \
+             sends or takes, with its fields documented as the reference documents them."
+                .to_owned(),
+        ];
+    }
+    let folder = sample.map_or_else(|| path.join("/"), |s| folder_of(s).to_owned());
+    let index = files.iter().find(|f| f.relative == format!("{folder}/index.mdx"));
+    let intro = index.and_then(|f| first_section(&f.body));
+    let mut doc = Vec::new();
+    if let Some(intro) = intro {
+        doc.push(intro.heading.trim().to_owned());
+        let prose = markdown::to_rustdoc(&intro.prose, base_url).lines;
+        if !prose.is_empty() {
+            doc.push(String::new());
+            doc.extend(prose);
+        }
+        doc.push(String::new());
+    }
+    doc.push(format!("Types documented under `{folder}/` in the docs."));
+    doc
+}
+
+/// The first heading of a body and the prose up to the next heading or component.
+fn first_section(body: &str) -> Option<markdown::BodySection> {
+    let mut lines = body.lines().skip_while(|l| !l.starts_with('#'));
+    let heading = lines.next()?.trim_start_matches('#').trim().to_owned();
+    let prose: Vec<&str> =
+        lines.take_while(|l| !l.starts_with('#') && !l.trim_start().starts_with('<')).collect();
+    Some(markdown::BodySection { heading, prose: prose.join("\n").trim().to_owned() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_and_modules() {
+        assert_eq!(folder_of("reference/sso/profile.mdx"), "reference/sso");
+        assert_eq!(folder_of("top.mdx"), "");
+        assert_eq!(module_path("reference/authkit/authentication-errors"), [
+            "reference",
+            "authkit",
+            "authentication_errors"
+        ]);
+        assert!(module_path("").is_empty());
+        assert_eq!(shared_folders("reference/mfa", "reference/authkit/mfa"), 1);
+        assert_eq!(shared_folders("reference/authkit/mfa", "reference/authkit/mfa"), 3);
+    }
+
+    #[test]
+    fn urls_become_absolute() {
+        let base = "https://workos.com/docs";
+        assert_eq!(absolute_url(base, "/reference/sso"), "https://workos.com/docs/reference/sso");
+        assert_eq!(absolute_url(base, "https://example.com/x"), "https://example.com/x");
+    }
+
+    #[test]
+    fn singulars() {
+        assert_eq!(singular("ErrorOrganizations"), "ErrorOrganization");
+        assert_eq!(singular("ErrorFactories"), "ErrorFactory");
+        assert_eq!(singular("ErrorStatus"), "ErrorStatusItem");
+        assert_eq!(singular("ErrorData"), "ErrorDataItem");
+    }
+}

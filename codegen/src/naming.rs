@@ -1,0 +1,174 @@
+//! Turning wire names into Rust names.
+//!
+//! Keys in the docs are JSON names written in every case style, sometimes Rust keywords, and
+//! sometimes not identifiers at all. Every Rust name the generator emits comes from here, so
+//! that what reaches the token stream is always a valid identifier on the generated crate's
+//! edition (2024). The wire name itself is kept by `serde(rename)` wherever it differs.
+
+/// Words that are keywords on edition 2024 and can be written as raw identifiers.
+const RAW_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
+    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
+    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Splits a key into lowercase words at `_`, `-`, `.`, spaces, other non-alphanumerics and
+/// case changes: `fooBar`, `foo-bar`, `FOO_BAR` and `ProfilePictureURL` all split the same way.
+pub fn words(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for (at, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let previous = at.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(at + 1);
+        let starts_word = c.is_ascii_uppercase()
+            && previous.is_some_and(|p| {
+                p.is_ascii_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+            });
+        if starts_word && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// The `snake_case` form of a key, escaped so it is a valid field or module name.
+pub fn snake_case(key: &str) -> String {
+    escape(words(key).join("_"), "field")
+}
+
+/// The `UpperCamelCase` form of a key, escaped so it is a valid type or variant name.
+pub fn upper_camel_case(key: &str) -> String {
+    let camel: String = words(key)
+        .iter()
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect();
+    escape(camel, "Value")
+}
+
+/// Makes a name made of ASCII letters, digits and `_` into an identifier: a leading digit gets a
+/// prefix, an empty name becomes `empty`, and keywords are escaped.
+fn escape(name: String, empty: &str) -> String {
+    let name = if name.is_empty() { empty.to_owned() } else { name };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{}{name}", if empty == "field" { "_" } else { "N" })
+    } else {
+        name
+    };
+    if NON_RAW_KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if RAW_KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// The name as written in Rust source minus any `r#`: the name serde sees for a field.
+pub fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// Gives each name of a list a distinct Rust name: the first keeps its name and later ones get
+/// `_2`, `_3`, ... (or `2`, `3` for type names), in source order. Returns the names and, for
+/// each name changed, its index.
+pub fn disambiguate(names: &mut [String], separator: &str) -> Vec<usize> {
+    let mut changed = Vec::new();
+    let mut taken: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for (at, name) in names.iter_mut().enumerate() {
+        if taken.contains(name.as_str()) {
+            let base = unraw(name).to_owned();
+            let fresh = (2..)
+                .map(|n| format!("{base}{separator}{n}"))
+                .find(|candidate| !taken.contains(candidate))
+                .expect("an unused suffix exists");
+            *name = fresh;
+            changed.push(at);
+        }
+        taken.insert(name.clone());
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names() {
+        for (key, expected) in [
+            ("email", "email"),
+            ("first_name", "first_name"),
+            ("firstName", "first_name"),
+            ("ProfilePictureURL", "profile_picture_url"),
+            ("foo-bar", "foo_bar"),
+            ("FOO_BAR", "foo_bar"),
+            ("x.y", "x_y"),
+            ("2fa_enabled", "_2fa_enabled"),
+            ("", "field"),
+            ("$ref", "r#ref"),
+            ("café", "caf"),
+            ("type", "r#type"),
+            ("gen", "r#gen"),
+            ("async", "r#async"),
+            ("self", "self_"),
+            ("Self", "self_"),
+            ("super", "super_"),
+            ("crate", "crate_"),
+            ("_", "field"),
+            ("union", "union"),
+            ("ID", "id"),
+        ] {
+            assert_eq!(snake_case(key), expected, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn type_names() {
+        for (key, expected) in [
+            ("sso_required_error", "SsoRequiredError"),
+            ("user", "User"),
+            ("authentication-errors", "AuthenticationErrors"),
+            ("OAuth", "OAuth"),
+            ("GitHubOAuth", "GitHubOAuth"),
+            ("sign-up", "SignUp"),
+            ("S256", "S256"),
+            ("3ds", "N3ds"),
+            ("self", "Self_"),
+            ("", "Value"),
+        ] {
+            assert_eq!(upper_camel_case(key), expected, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn collisions_get_numbered_in_source_order() {
+        let mut names: Vec<String> =
+            ["foo_bar", "foo_bar", "r#type", "foo_bar", "foo_bar_2"].map(String::from).into();
+        let changed = disambiguate(&mut names, "_");
+        assert_eq!(names, ["foo_bar", "foo_bar_2", "r#type", "foo_bar_3", "foo_bar_2_2"]);
+        assert_eq!(changed, [1, 3, 4]);
+    }
+}

@@ -1,0 +1,249 @@
+//! Reading the docs tree: which files, their text, and where their frontmatter is.
+//!
+//! A docs file is UTF-8, may start with a byte-order mark and may use CRLF line endings; neither
+//! may change what is generated, so both are normalised away here, before anything else sees the
+//! text. Line numbers are kept: normalising CRLF to LF removes no line.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceMap, Span};
+
+/// A docs file that was read and decoded.
+#[derive(Debug, Clone)]
+pub struct DocFile {
+    /// The file in the [`SourceMap`], whose text is the normalised text of the file.
+    pub file: FileId,
+    /// The path relative to the docs root, with `/` separators: `reference/sso/profile.mdx`.
+    pub relative: String,
+}
+
+/// Lists the `.mdx` files under `root`, sorted so that nothing depends on directory order.
+pub fn walk(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(root).sort_by_file_name() {
+        let entry = entry.map_err(|err| {
+            let path = err.path().unwrap_or(root).display().to_string();
+            Diagnostic::error(None, format!("cannot read the docs folder at {path}: {err}"))
+        })?;
+        let is_mdx = entry.path().extension().is_some_and(|ext| ext == "mdx");
+        if entry.file_type().is_file() && is_mdx {
+            paths.push(entry.into_path());
+        }
+    }
+    Ok(paths)
+}
+
+/// Reads every `.mdx` file under `root` into `sources`, reporting files that cannot be read.
+pub fn read_tree(root: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics) -> Vec<DocFile> {
+    let paths = match walk(root) {
+        Ok(paths) => paths,
+        Err(err) => {
+            diagnostics.push(err);
+            return Vec::new();
+        }
+    };
+    let mut files = Vec::new();
+    for path in paths {
+        let relative = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let name = path.display().to_string();
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                diagnostics.push(Diagnostic::error(None, format!("{name}: cannot read: {err}")));
+                continue;
+            }
+        };
+        match decode(&bytes) {
+            Ok(text) => files.push(DocFile { file: sources.add(name, text), relative }),
+            Err(problem) => {
+                // The file goes into the map as the valid text before the problem, so the
+                // report can still show the line it is on.
+                let valid = String::from_utf8_lossy(&bytes[..problem.offset]).into_owned();
+                let file = sources.add(name, valid);
+                let span = Span { file, start: problem.offset, end: problem.offset };
+                diagnostics.push(Diagnostic::error(span, problem.message).with_hint(
+                    "docs files must be UTF-8; convert this one, for example with `iconv`",
+                ));
+            }
+        }
+    }
+    files
+}
+
+/// Why some bytes are not a docs file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Byte offset of the first bad byte.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Decodes a file's bytes as UTF-8, dropping one leading byte-order mark and turning CRLF line
+/// endings into LF. UTF-16 is recognised by its byte-order mark and refused with a clear message.
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let order = if bytes[0] == 0xFF { "FF FE" } else { "FE FF" };
+        return Err(DecodeError {
+            offset: 0,
+            message: format!("file is UTF-16 (byte-order mark {order}); convert it to UTF-8"),
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains('\r') => Ok(text.replace("\r\n", "\n")),
+        Ok(text) => Ok(text.to_owned()),
+        Err(err) => {
+            let offset = err.valid_up_to();
+            let line_start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+            let column = String::from_utf8_lossy(&bytes[line_start..offset]).chars().count() + 1;
+            Err(DecodeError {
+                offset,
+                message: format!(
+                    "invalid UTF-8 (byte 0x{:02X} at column {column}); files must be UTF-8",
+                    bytes[offset]
+                ),
+            })
+        }
+    }
+}
+
+/// Where a file's frontmatter is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// The YAML, from the opening fence up to the closing fence: the opening `---` is kept, as
+    /// YAML reads it as a document start, so the YAML's line numbers are the file's.
+    pub yaml_end: usize,
+    /// Where the body starts, after the closing fence's line.
+    pub body_start: usize,
+}
+
+/// What `split` found at the top of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Frontmatter {
+    /// A frontmatter block.
+    Found(Split),
+    /// No frontmatter: the file is prose only and yields no types.
+    Absent,
+    /// Line 1 is not a fence but a fence follows blank lines: almost always a mistake.
+    Misplaced {
+        /// Byte offset of the fence.
+        fence: usize,
+    },
+    /// An opening fence with no closing fence.
+    Unterminated,
+}
+
+/// Finds the frontmatter of a normalised text: it exists only when line 1 is a `---` fence, and
+/// ends at the next line that is a fence. A fence is `---` alone on its line, trailing spaces
+/// aside, so `----` or `--- x` in the YAML do not end it and nothing in the body is ever read.
+pub fn split(text: &str) -> Frontmatter {
+    let mut lines = text.split_inclusive('\n').scan(0, |offset, line| {
+        let start = *offset;
+        *offset += line.len();
+        Some((start, line))
+    });
+    let Some((_, first)) = lines.next() else {
+        return Frontmatter::Absent;
+    };
+    if !is_fence(first) {
+        if first.trim().is_empty() {
+            let fence = lines.find(|(_, line)| !line.trim().is_empty());
+            if let Some((start, line)) = fence.filter(|(_, line)| is_fence(line)) {
+                debug_assert!(is_fence(line));
+                return Frontmatter::Misplaced { fence: start };
+            }
+        }
+        return Frontmatter::Absent;
+    }
+    for (start, line) in lines {
+        if is_fence(line) {
+            return Frontmatter::Found(Split { yaml_end: start, body_start: start + line.len() });
+        }
+    }
+    Frontmatter::Unterminated
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> (String, String) {
+        match split(text) {
+            Frontmatter::Found(s) => (text[..s.yaml_end].into(), text[s.body_start..].into()),
+            other => panic!("expected frontmatter, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped_once() {
+        assert_eq!(decode(b"\xEF\xBB\xBF---\n").unwrap(), "---\n");
+        assert_eq!(decode(b"\xEF\xBB\xBF\xEF\xBB\xBFx").unwrap(), "\u{feff}x");
+        assert_eq!(decode("a\u{feff}b".as_bytes()).unwrap(), "a\u{feff}b");
+    }
+
+    #[test]
+    fn crlf_becomes_lf_and_lines_are_kept() {
+        assert_eq!(decode(b"---\r\na: b\r\n---\r\nbody\n").unwrap(), "---\na: b\n---\nbody\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_byte_and_column() {
+        let err = decode(b"---\nab\xE9c\n").unwrap_err();
+        assert_eq!(err.offset, 6);
+        assert_eq!(err.message, "invalid UTF-8 (byte 0xE9 at column 3); files must be UTF-8");
+    }
+
+    #[test]
+    fn utf16_is_refused() {
+        let err = decode(b"\xFF\xFE-\x00").unwrap_err();
+        assert!(err.message.contains("UTF-16"), "{}", err.message);
+    }
+
+    #[test]
+    fn frontmatter_ends_at_first_fence() {
+        let (yaml, body) = found("---\na: 1\n---\n## Body\n\n---\n\nmore\n---\n");
+        assert_eq!(yaml, "---\na: 1\n");
+        assert_eq!(body, "## Body\n\n---\n\nmore\n---\n");
+    }
+
+    #[test]
+    fn fence_allows_trailing_spaces_only() {
+        let (yaml, _) = found("---  \na: '---x'\n---- \nb: 2\n---\n");
+        assert_eq!(yaml, "---  \na: '---x'\n---- \nb: 2\n");
+    }
+
+    #[test]
+    fn file_without_fence_on_line_one_has_no_frontmatter() {
+        assert_eq!(split("## Guide\n\n---\n\ntitle: x\n---\n"), Frontmatter::Absent);
+        assert_eq!(split(""), Frontmatter::Absent);
+    }
+
+    #[test]
+    fn fence_after_blank_lines_is_misplaced() {
+        assert_eq!(split("\n\n---\na: 1\n---\n"), Frontmatter::Misplaced { fence: 2 });
+    }
+
+    #[test]
+    fn missing_closing_fence_is_unterminated() {
+        assert_eq!(split("---\na: 1\n"), Frontmatter::Unterminated);
+    }
+
+    #[test]
+    fn frontmatter_at_end_of_file_without_newline() {
+        let (yaml, body) = found("---\na: 1\n---");
+        assert_eq!((yaml.as_str(), body.as_str()), ("---\na: 1\n", ""));
+    }
+}

@@ -1,0 +1,301 @@
+//! A YAML tree that remembers where every node came from.
+//!
+//! The generator must name the line of any value it rejects, and serde-based YAML loaders forget
+//! positions once a value is built. This module builds a small tree of [`Node`]s from the events
+//! of `yaml-rust2`'s parser, each node carrying the [`Span`] of its first character, and reports
+//! duplicate mapping keys, which event parsers let through and YAML forbids.
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceMap, Span};
+
+/// A YAML node and where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// What the node holds.
+    pub value: Value,
+    /// From the node's first character to the end of that line.
+    pub span: Span,
+}
+
+/// The contents of a [`Node`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A scalar, as text. Plain `null`, `~` and empty scalars are [`Value::Null`].
+    Scalar(String),
+    /// An explicit or implied null.
+    Null,
+    /// A sequence of nodes.
+    Sequence(Vec<Node>),
+    /// A mapping, in source order; keys are scalars in the docs this generator reads.
+    Mapping(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The text of a scalar node.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The entries of a mapping node.
+    pub fn as_mapping(&self) -> Option<&[(Node, Node)]> {
+        match &self.value {
+            Value::Mapping(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The items of a sequence node.
+    pub fn as_sequence(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Sequence(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// Whether the node is null.
+    pub fn is_null(&self) -> bool {
+        self.value == Value::Null
+    }
+
+    /// The value under a key of a mapping node.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_mapping()?.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v)
+    }
+
+    /// A short name for the kind of node, for messages such as "expected a list, found a text".
+    pub fn kind(&self) -> &'static str {
+        match self.value {
+            Value::Scalar(_) => "a text",
+            Value::Null => "nothing (null)",
+            Value::Sequence(_) => "a list",
+            Value::Mapping(_) => "a mapping",
+        }
+    }
+}
+
+/// Parses the YAML at the start of a file's text, up to `end`, and checks it for duplicate
+/// keys. Returns `None` after reporting a syntax error.
+pub fn parse(
+    sources: &SourceMap,
+    file: FileId,
+    end: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<Node> {
+    let text = &sources.text(file)[..end];
+    let mut builder = TreeBuilder { sources, file, stack: Vec::new(), anchors: Vec::new(), root: None };
+    if let Err(err) = Parser::new_from_str(text).load(&mut builder, false) {
+        let at = point(sources, file, err.marker());
+        let message = format!("invalid YAML in the frontmatter: {}", err.info());
+        diagnostics.push(Diagnostic::error(sources.rest_of_line(file, at.start), message));
+        return None;
+    }
+    let root = builder.root.unwrap_or(Node {
+        value: Value::Null,
+        span: Span { file, start: 0, end: 0 },
+    });
+    check_duplicates(&root, "", diagnostics);
+    Some(root)
+}
+
+fn point(sources: &SourceMap, file: FileId, mark: &Marker) -> Span {
+    // yaml-rust2 counts lines from 1 and columns, in characters, from 0.
+    let start = sources.offset(file, mark.line(), mark.col());
+    Span { file, start, end: start }
+}
+
+/// A collection being built.
+struct Frame {
+    node: Node,
+    /// The anchor id of the collection, 0 for none.
+    anchor: usize,
+    /// A mapping's key that waits for its value.
+    pending_key: Option<Node>,
+}
+
+/// Collects parser events into a tree.
+struct TreeBuilder<'a> {
+    sources: &'a SourceMap,
+    file: FileId,
+    /// Open collections, innermost last.
+    stack: Vec<Frame>,
+    /// Anchored nodes by anchor id, for aliases.
+    anchors: Vec<(usize, Node)>,
+    root: Option<Node>,
+}
+
+impl TreeBuilder<'_> {
+    fn span(&self, mark: Marker) -> Span {
+        let start = point(self.sources, self.file, &mark).start;
+        self.sources.rest_of_line(self.file, start)
+    }
+
+    fn add(&mut self, node: Node, anchor: usize) {
+        if anchor > 0 {
+            self.anchors.push((anchor, node.clone()));
+        }
+        let Some(Frame { node: parent, pending_key, .. }) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return;
+        };
+        match &mut parent.value {
+            Value::Sequence(items) => items.push(node),
+            Value::Mapping(entries) => match pending_key.take() {
+                Some(key) => entries.push((key, node)),
+                None => *pending_key = Some(node),
+            },
+            Value::Scalar(_) | Value::Null => unreachable!("only collections are pushed"),
+        }
+    }
+}
+
+impl MarkedEventReceiver for TreeBuilder<'_> {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        match event {
+            Event::Scalar(text, style, anchor, _tag) => {
+                let is_null = style == TScalarStyle::Plain
+                    && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
+                let value = if is_null { Value::Null } else { Value::Scalar(text) };
+                let node = Node { value, span: self.span(mark) };
+                self.add(node, anchor);
+            }
+            Event::SequenceStart(anchor, _) => {
+                let node = Node { value: Value::Sequence(Vec::new()), span: self.span(mark) };
+                self.stack.push(Frame { node, anchor, pending_key: None });
+            }
+            Event::MappingStart(anchor, _) => {
+                let node = Node { value: Value::Mapping(Vec::new()), span: self.span(mark) };
+                self.stack.push(Frame { node, anchor, pending_key: None });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let mut frame = self.stack.pop().expect("the parser balances collections");
+                // The parser marks a block mapping where it recognised the first key, after
+                // the key; the key's own start is where a reader looks.
+                if let Value::Mapping(entries) = &frame.node.value {
+                    if let Some((first_key, _)) = entries.first() {
+                        frame.node.span = first_key.span;
+                    }
+                }
+                self.add(frame.node, frame.anchor);
+            }
+            Event::Alias(anchor) => {
+                let found = self.anchors.iter().rev().find(|(id, _)| *id == anchor);
+                let value = found.map_or(Value::Null, |(_, node)| node.value.clone());
+                self.add(Node { value, span: self.span(mark) }, 0);
+            }
+            Event::Nothing
+            | Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart
+            | Event::DocumentEnd => {}
+        }
+    }
+}
+
+/// Reports every key that appears twice in one mapping, at the second occurrence, naming the
+/// first. `path` is the dotted path of `node`, such as `reference.json[0].properties[2]`.
+fn check_duplicates(node: &Node, path: &str, diagnostics: &mut Diagnostics) {
+    match &node.value {
+        Value::Mapping(entries) => {
+            for (at, (key, value)) in entries.iter().enumerate() {
+                let name = key.as_str().unwrap_or("");
+                let first = entries[..at].iter().find(|(k, _)| k.value == key.value);
+                if let Some((first, _)) = first {
+                    let (line, where_) = (first.span, if path.is_empty() { "the frontmatter" } else { path });
+                    diagnostics.push(
+                        Diagnostic::error(key.span, format!("duplicate key '{name}' in {where_}"))
+                            .with_related(line, "first defined here")
+                            .with_hint("YAML keeps one value per key: remove or rename one"),
+                    );
+                }
+                let child = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+                check_duplicates(value, &child, diagnostics);
+            }
+        }
+        Value::Sequence(items) => {
+            for (index, item) in items.iter().enumerate() {
+                check_duplicates(item, &format!("{path}[{index}]"), diagnostics);
+            }
+        }
+        Value::Scalar(_) | Value::Null => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> (Option<Node>, Vec<String>) {
+        let mut sources = SourceMap::default();
+        let file = sources.add("t.mdx".into(), text.into());
+        let mut diagnostics = Diagnostics::default();
+        let node = parse(&sources, file, text.len(), &mut diagnostics);
+        let lines = diagnostics.sorted().iter().map(|d| d.one_line(&sources)).collect();
+        (node, lines)
+    }
+
+    #[test]
+    fn nodes_know_their_line() {
+        let (node, errors) = parse_text("---\na:\n  b: text\n  c:\n    - x\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        let node = node.unwrap();
+        let b = node.get("a").unwrap().get("b").unwrap();
+        assert_eq!(b.as_str(), Some("text"));
+        let mut sources = SourceMap::default();
+        let file = sources.add("t.mdx".into(), "---\na:\n  b: text\n  c:\n    - x\n".into());
+        assert_eq!(sources.line_col(file, b.span.start), (3, 6));
+        let c = node.get("a").unwrap().get("c").unwrap();
+        assert_eq!(sources.line_col(file, c.as_sequence().unwrap()[0].span.start), (5, 7));
+    }
+
+    #[test]
+    fn plain_null_spellings_are_null_but_quoted_are_text() {
+        let (node, _) = parse_text("a:\nb: ~\nc: null\nd: 'null'\n");
+        let node = node.unwrap();
+        assert!(node.get("a").unwrap().is_null());
+        assert!(node.get("b").unwrap().is_null());
+        assert!(node.get("c").unwrap().is_null());
+        assert_eq!(node.get("d").unwrap().as_str(), Some("null"));
+    }
+
+    #[test]
+    fn block_scalars_are_folded_by_the_parser() {
+        let (node, _) = parse_text("a: >\n  one\n  two\n\n\n  three\nb: |-\n  x\n");
+        let node = node.unwrap();
+        assert_eq!(node.get("a").unwrap().as_str(), Some("one two\n\nthree\n"));
+        assert_eq!(node.get("b").unwrap().as_str(), Some("x"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_at_the_second() {
+        let text = "---\nd:\n  label: a\n  label: b\nlist:\n  - type: x\n    type: y\n";
+        let (_, errors) = parse_text(text);
+        assert_eq!(
+            errors,
+            [
+                "t.mdx:4:3: error: duplicate key 'label' in d",
+                "t.mdx:7:5: error: duplicate key 'type' in list[0]",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let (node, errors) = parse_text("---\na: [1, 2\nb: 3\n");
+        assert!(node.is_none());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("t.mdx:"), "{errors:?}");
+        assert!(errors[0].contains("invalid YAML"), "{errors:?}");
+    }
+
+    #[test]
+    fn aliases_copy_the_anchored_node() {
+        let (node, _) = parse_text("a: &x\n  k: v\nb: *x\n");
+        let node = node.unwrap();
+        assert_eq!(node.get("b").unwrap().get("k").unwrap().as_str(), Some("v"));
+    }
+}

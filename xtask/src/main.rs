@@ -1,0 +1,176 @@
+//! `cargo xtask`: the project's command line, a thin shell over the `codegen` library.
+//!
+//! `cargo xtask codegen` regenerates the crate in `generated/` from `docs-input/`; with
+//! `--check` it changes nothing and fails when the crate is not what the docs produce. Errors
+//! exit with status 1, usage errors with 2.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use codegen::diagnostic::plural;
+use codegen::write::{self, Action};
+
+/// The project's tasks.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Generate the types crate from the docs, or check that it is up to date.
+    Codegen(CodegenArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CodegenArgs {
+    /// The docs tree to read [default: docs-input]
+    #[arg(long, value_name = "DIR")]
+    docs: Option<PathBuf>,
+    /// The crate folder to write [default: generated]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// The config file with overrides [default: codegen.yaml]
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Use no config file: no overrides, links relative to the default site
+    #[arg(long)]
+    no_config: bool,
+    /// Write nothing; fail if any generated file is stale, missing or orphaned
+    #[arg(long)]
+    check: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.task {
+        Task::Codegen(args) => codegen(&args),
+    }
+}
+
+/// The workspace root, where the defaults live, whatever folder the command runs in.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is in the workspace").to_owned()
+}
+
+fn codegen(args: &CodegenArgs) -> ExitCode {
+    let root = workspace_root();
+    let docs = args.docs.clone().unwrap_or_else(|| root.join("docs-input"));
+    let out = args.out.clone().unwrap_or_else(|| root.join("generated"));
+    let config = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(path), false) => Some(path.clone()),
+        (None, false) => Some(root.join("codegen.yaml")),
+    };
+    let crate_name = crate_name(&out);
+    let request =
+        codegen::Request { docs: &docs, config: config.as_deref(), crate_name: &crate_name };
+
+    let generation = match codegen::generate(&request) {
+        Ok(generation) => generation,
+        Err(failure) => {
+            eprintln!("{failure}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in generation.rendered_warnings() {
+        eprint!("{warning}");
+    }
+    let plan = match write::plan(&out, &generation.files) {
+        Ok(plan) => plan,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {error}");
+            }
+            eprintln!("error: nothing was written");
+            return ExitCode::FAILURE;
+        }
+    };
+    let warnings = generation.diagnostics.warnings().count();
+    let read = format!(
+        "{} docs file{}, {} type{}, {warnings} warning{}",
+        generation.docs_read,
+        plural(generation.docs_read),
+        generation.types,
+        plural(generation.types),
+        plural(warnings)
+    );
+
+    if args.check {
+        return check(&out, &plan, &read, args);
+    }
+    if let Err(error) = write::apply(&out, &generation.files, &plan) {
+        eprintln!("error: {error}");
+        return ExitCode::FAILURE;
+    }
+    for (path, action) in &plan.changes {
+        println!("{action:>8} {}", out.join(path).display());
+    }
+    let count = |wanted: Action| plan.changes.values().filter(|a| **a == wanted).count();
+    println!(
+        "codegen: {read}; {} created, {} updated, {} removed, {} unchanged in {}",
+        count(Action::Create),
+        count(Action::Update),
+        count(Action::Remove),
+        plan.unchanged,
+        out.display()
+    );
+    ExitCode::SUCCESS
+}
+
+fn check(out: &Path, plan: &write::Plan, read: &str, args: &CodegenArgs) -> ExitCode {
+    if plan.is_empty() {
+        println!("codegen --check: {read}; {} is up to date", out.display());
+        return ExitCode::SUCCESS;
+    }
+    for (path, action) in &plan.changes {
+        let state = match action {
+            Action::Create => "missing",
+            Action::Update => "stale",
+            Action::Remove => "orphaned",
+        };
+        eprintln!("{state:>9} {}", out.join(path).display());
+    }
+    eprintln!(
+        "error: {} file{} in {} not what the docs produce; run `{}` to update",
+        plan.changes.len(),
+        if plan.changes.len() == 1 { " is" } else { "s are" },
+        out.display(),
+        fix_command(args)
+    );
+    ExitCode::FAILURE
+}
+
+/// The command that brings the output up to date: this one, without `--check`.
+fn fix_command(args: &CodegenArgs) -> String {
+    let mut command = String::from("cargo xtask codegen");
+    let mut add = |flag: &str, path: &Option<PathBuf>| {
+        if let Some(path) = path {
+            command.push_str(&format!(" {flag} {}", path.display()));
+        }
+    };
+    add("--docs", &args.docs);
+    add("--out", &args.out);
+    add("--config", &args.config);
+    if args.no_config {
+        command.push_str(" --no-config");
+    }
+    command
+}
+
+/// A package name for a new output crate, from its folder's name.
+fn crate_name(out: &Path) -> String {
+    let folder = out
+        .canonicalize()
+        .unwrap_or_else(|_| out.to_owned())
+        .file_name()
+        .map_or_else(|| "generated".to_owned(), |n| n.to_string_lossy().into_owned());
+    let name: String = folder
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    if name.starts_with(|c: char| c.is_ascii_alphabetic()) { name } else { format!("api-{name}") }
+}
