@@ -104,10 +104,7 @@ fn read_override(node: &Node, index: usize, diagnostics: &mut Diagnostics) -> Op
     let mut shape = node.clone();
     if let Value::Mapping(fields) = &mut shape.value {
         fields.retain(|(k, _)| !matches!(k.as_str(), Some("entry" | "property" | "why")));
-        let key = Node {
-            value: Value::Scalar("key".into()),
-            span: node.span,
-        };
+        let key = Node { value: Value::Scalar("key".into()), span: node.span };
         let value = Node {
             value: Value::Scalar(property.rsplit('.').next().unwrap_or_default().into()),
             span: node.span,
@@ -172,14 +169,17 @@ mod tests {
         assert!(config.overrides.is_empty());
         assert_eq!(
             errors,
-            ["codegen.yaml:2:5: error: overrides[0] needs `entry`, `property` and `why`, each a text"]
+            [
+                "codegen.yaml:2:5: error: overrides[0] needs `entry`, `property` and `why`, each a text"
+            ]
         );
     }
 
     #[test]
     fn an_override_may_change_optionality_alone() {
-        let (config, errors) =
-            read_text("overrides:\n  - entry: e\n    property: a\n    why: w\n    optional: true\n");
+        let (config, errors) = read_text(
+            "overrides:\n  - entry: e\n    property: a\n    why: w\n    optional: true\n",
+        );
         assert!(errors.is_empty(), "{errors:?}");
         assert!(config.overrides[0].replacement.type_text.is_none());
     }

@@ -51,9 +51,8 @@ impl SourceMap {
     /// Adds a file; `name` is how messages refer to it (a path relative to where the user
     /// works, so it can be clicked in a terminal).
     pub fn add(&mut self, name: String, text: String) -> FileId {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-            .collect();
+        let line_starts =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
         self.files.push(SourceText { name, text, line_starts });
         self.files.len() - 1
     }

@@ -45,7 +45,11 @@ pub fn file_path(path: &ModulePath) -> String {
 fn module_source(path: &ModulePath, module: &Module, children: &[&String]) -> String {
     let doc = module.doc.iter().map(|line| doc_text(line));
     let children = children.iter().map(|name| ident(name));
-    let serde_import = (!module.items.is_empty()).then(|| quote!(use serde::{Deserialize, Serialize};));
+    let serde_import = (!module.items.is_empty()).then(|| {
+        quote!(
+            use serde::{Deserialize, Serialize};
+        )
+    });
     let items = module.items.iter().map(|item| match item {
         Item::Struct(s) => struct_tokens(path, s),
         Item::Enum(e) => enum_tokens(e),
@@ -58,8 +62,30 @@ fn module_source(path: &ModulePath, module: &Module, children: &[&String]) -> St
     };
     let file: syn::File = syn::parse2(tokens).expect("the emitted tokens are a valid file");
     let mut source = header(module);
-    source.push_str(&prettyplease::unparse(&file));
+    source.push_str(&separate_items(&prettyplease::unparse(&file)));
     source
+}
+
+/// Puts a blank line between top-level items and after the module's doc, as a person would;
+/// prettyplease leaves consecutive items touching.
+fn separate_items(formatted: &str) -> String {
+    let mut out = String::with_capacity(formatted.len() + formatted.len() / 16);
+    let mut previous: Option<&str> = None;
+    for line in formatted.lines() {
+        if let Some(previous) = previous {
+            let ends_item =
+                previous == "}" || (previous.ends_with(';') && !previous.starts_with(' '));
+            let ends_doc = previous.starts_with("//!") && !line.starts_with("//!");
+            let same_group = previous.starts_with("pub mod ") && line.starts_with("pub mod ");
+            if (ends_item || ends_doc) && !same_group && !line.is_empty() {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
 }
 
 fn header(module: &Module) -> String {
@@ -92,9 +118,8 @@ fn field_tokens(module: &ModulePath, field: &Field) -> TokenStream {
         let wire = &field.wire;
         quote!(#[serde(rename = #wire)])
     });
-    let skip = field
-        .optional
-        .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
+    let skip =
+        field.optional.then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
     let ty = type_tokens(module, &field.ty);
     quote! {
         #(#[doc = #doc])*
@@ -163,7 +188,8 @@ fn closed_enum_tokens(item: &Enum) -> TokenStream {
 /// The fallback variant's name: `Other`, unless a listed value took it.
 fn fallback_name(item: &Enum) -> Ident {
     let taken = |name: &str| item.variants.iter().any(|v| v.name == name);
-    let name = ["Other", "Unknown", "OtherValue"].into_iter().find(|n| !taken(n)).unwrap_or("Unlisted");
+    let name =
+        ["Other", "Unknown", "OtherValue"].into_iter().find(|n| !taken(n)).unwrap_or("Unlisted");
     ident(name)
 }
 

@@ -102,7 +102,8 @@ fn read_config(path: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnosti
     let text = match std::fs::read(path).map(|bytes| source::decode(&bytes)) {
         Ok(Ok(text)) => text,
         Ok(Err(problem)) => {
-            diagnostics.push(Diagnostic::error(None, format!("{}: {}", path.display(), problem.message)));
+            diagnostics
+                .push(Diagnostic::error(None, format!("{}: {}", path.display(), problem.message)));
             return Config::default();
         }
         Err(err) => {
@@ -123,7 +124,11 @@ fn read_config(path: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnosti
 
 /// Splits one file and reads its frontmatter; `None` for a file without frontmatter or with
 /// one that cannot be parsed (reported).
-fn load(doc: &source::DocFile, sources: &SourceMap, diagnostics: &mut Diagnostics) -> Option<LoadedFile> {
+fn load(
+    doc: &source::DocFile,
+    sources: &SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> Option<LoadedFile> {
     let text = sources.text(doc.file);
     let split = match source::split(text) {
         Frontmatter::Found(split) => split,

@@ -28,16 +28,28 @@ pub struct LoadedFile {
 
 /// Type names that would shadow what the generated code itself uses.
 const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Serialize",
-    "Deserialize", "Default", "Clone", "Copy", "Debug", "PartialEq", "Eq", "Hash",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Serialize",
+    "Deserialize",
+    "Default",
+    "Clone",
+    "Copy",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "Hash",
 ];
 
 /// Lowers every file into the IR of the crate, reporting what cannot be resolved.
-pub fn lower(
-    files: &[LoadedFile],
-    config: &Config,
-    diagnostics: &mut Diagnostics,
-) -> Crate {
+pub fn lower(files: &[LoadedFile], config: &Config, diagnostics: &mut Diagnostics) -> Crate {
     let mut lowerer = Lowerer::new(files, config, diagnostics);
     lowerer.collect_entries();
     lowerer.apply_overrides();
@@ -85,11 +97,7 @@ struct Site<'p> {
 }
 
 impl<'a> Lowerer<'a> {
-    fn new(
-        files: &'a [LoadedFile],
-        config: &'a Config,
-        diagnostics: &'a mut Diagnostics,
-    ) -> Self {
+    fn new(files: &'a [LoadedFile], config: &'a Config, diagnostics: &'a mut Diagnostics) -> Self {
         let mut descriptions: BTreeMap<&str, Vec<(usize, &Described)>> = BTreeMap::new();
         for (index, file) in files.iter().enumerate() {
             for described in &file.document.descriptions {
@@ -162,13 +170,16 @@ impl<'a> Lowerer<'a> {
                 }
             }
             if !matched {
-                self.diagnostics.push(Diagnostic::warning(
-                    found.span,
-                    format!(
-                        "override of {}.{} matches no property in the docs",
-                        found.entry, found.property
-                    ),
-                ).with_hint("the docs may have changed: update or remove the override"));
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        found.span,
+                        format!(
+                            "override of {}.{} matches no property in the docs",
+                            found.entry, found.property
+                        ),
+                    )
+                    .with_hint("the docs may have changed: update or remove the override"),
+                );
             }
         }
     }
@@ -205,7 +216,8 @@ impl<'a> Lowerer<'a> {
 
     fn lower_entry(&mut self, index: usize) {
         let type_entry = &self.entries[index];
-        let (file, module, name) = (type_entry.file, type_entry.module.clone(), type_entry.name.clone());
+        let (file, module, name) =
+            (type_entry.file, type_entry.module.clone(), type_entry.name.clone());
         let entry = type_entry.entry.clone();
         let doc = self.entry_doc(file, &entry);
         let mut nested = Vec::new();
@@ -263,7 +275,13 @@ impl<'a> Lowerer<'a> {
             let ty = self.property_type(&site, nested);
             let ty = if property.optional { ty.optional() } else { ty };
             let doc = self.property_doc(file, property);
-            fields.push(Field { name, wire: property.key.clone(), doc, ty, optional: property.optional });
+            fields.push(Field {
+                name,
+                wire: property.key.clone(),
+                doc,
+                ty,
+                optional: property.optional,
+            });
         }
         fields
     }
@@ -276,7 +294,10 @@ impl<'a> Lowerer<'a> {
         if text.trim() != text && !text.contains('\n') {
             self.diagnostics.push(Diagnostic::warning(
                 *span,
-                format!("{} ({}): the type '{text}' has surrounding spaces", property.path, property.key),
+                format!(
+                    "{} ({}): the type '{text}' has surrounding spaces",
+                    property.path, property.key
+                ),
             ));
         }
         match typeexpr::parse(text) {
@@ -287,7 +308,13 @@ impl<'a> Lowerer<'a> {
             Err(err) => {
                 self.diagnostics.push(Diagnostic::error(
                     *span,
-                    format!("{} ({}): invalid type '{}': {}", property.path, property.key, text.trim(), err.message),
+                    format!(
+                        "{} ({}): invalid type '{}': {}",
+                        property.path,
+                        property.key,
+                        text.trim(),
+                        err.message
+                    ),
                 ));
                 RustType::Json
             }
@@ -317,7 +344,9 @@ impl<'a> Lowerer<'a> {
                 nested.push(Item::Enum(Enum { name: name.clone(), doc, variants, open }));
                 RustType::Named { module: site.module.clone(), name }
             }
-            TypeExpr::Nullable(inner) => self.lower_type(inner, site, name, span, nested).optional(),
+            TypeExpr::Nullable(inner) => {
+                self.lower_type(inner, site, name, span, nested).optional()
+            }
             TypeExpr::List(inner) => {
                 RustType::Vec(Box::new(self.lower_type(inner, site, singular(&name), span, nested)))
             }
@@ -327,18 +356,23 @@ impl<'a> Lowerer<'a> {
                     RustType::Vec(Box::new(item))
                 }
                 _ => {
-                    self.diagnostics.push(Diagnostic::warning(
-                        span,
-                        format!(
-                            "{} ({}): `array` with no item type becomes a list of any JSON",
-                            property.path, property.key
-                        ),
-                    ).with_hint("give the item type in the docs (`string[]`) or in an override"));
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            span,
+                            format!(
+                                "{} ({}): `array` with no item type becomes a list of any JSON",
+                                property.path, property.key
+                            ),
+                        )
+                        .with_hint("give the item type in the docs (`string[]`) or in an override"),
+                    );
                     RustType::Vec(Box::new(RustType::Json))
                 }
             },
             TypeExpr::Object => match property.properties.as_deref() {
-                Some(fields) if !fields.is_empty() => self.nested_struct(site, name, fields, nested),
+                Some(fields) if !fields.is_empty() => {
+                    self.nested_struct(site, name, fields, nested)
+                }
                 _ => RustType::JsonObject,
             },
             TypeExpr::Enum => {
@@ -354,7 +388,10 @@ impl<'a> Lowerer<'a> {
             TypeExpr::Empty => {
                 self.diagnostics.push(Diagnostic::warning(
                     span,
-                    format!("{} ({}): `empty` as a property type becomes any JSON", property.path, property.key),
+                    format!(
+                        "{} ({}): `empty` as a property type becomes any JSON",
+                        property.path, property.key
+                    ),
                 ));
                 RustType::Json
             }
@@ -374,7 +411,9 @@ impl<'a> Lowerer<'a> {
         let fields = self.lower_fields(properties, site.file, site.module, &name, &mut inner);
         let doc = match self.property_text(site.file, site.property) {
             Some(text) => markdown::to_rustdoc(&text, &self.config.base_url).lines,
-            None => vec![format!("The `{}` object; the docs give no description.", site.property.key)],
+            None => {
+                vec![format!("The `{}` object; the docs give no description.", site.property.key)]
+            }
         };
         nested.push(Item::Struct(Struct { name: name.clone(), doc, fields }));
         nested.extend(inner);
@@ -400,9 +439,12 @@ impl<'a> Lowerer<'a> {
             return RustType::Json;
         }
         let from = folder_of(&self.files[site.file].relative);
-        let closeness = |index: &usize| shared_folders(from, folder_of(&self.files[self.entries[*index].file].relative));
+        let closeness = |index: &usize| {
+            shared_folders(from, folder_of(&self.files[self.entries[*index].file].relative))
+        };
         let best = candidates.iter().map(closeness).max().unwrap_or(0);
-        let nearest: Vec<usize> = candidates.iter().copied().filter(|i| closeness(i) == best).collect();
+        let nearest: Vec<usize> =
+            candidates.iter().copied().filter(|i| closeness(i) == best).collect();
         if nearest.len() > 1 {
             let [first, second, ..] = nearest[..] else { unreachable!() };
             self.diagnostics.push(
@@ -493,7 +535,13 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Follows a description's references to its text. Reports a missing target or a cycle.
-    fn resolve_text(&mut self, text: &Text, file: usize, span: Span, label: &str) -> Option<String> {
+    fn resolve_text(
+        &mut self,
+        text: &Text,
+        file: usize,
+        span: Span,
+        label: &str,
+    ) -> Option<String> {
         let mut chain: Vec<&str> = Vec::new();
         let (mut text, mut file) = (text, file);
         loop {
@@ -513,15 +561,22 @@ impl<'a> Lowerer<'a> {
             let Some(definitions) = self.descriptions.get(path) else {
                 let message = self.missing_reference(path);
                 self.diagnostics.push(
-                    Diagnostic::error(span, format!("{label}: description references '{path}', but {message}"))
-                        .with_hint("define it under `descriptions` in any docs file, or write the text"),
+                    Diagnostic::error(
+                        span,
+                        format!("{label}: description references '{path}', but {message}"),
+                    )
+                    .with_hint(
+                        "define it under `descriptions` in any docs file, or write the text",
+                    ),
                 );
                 return None;
             };
             let from = folder_of(&self.files[file].relative);
             let (next_file, described) = definitions
                 .iter()
-                .max_by_key(|(f, _)| (*f == file, shared_folders(from, folder_of(&self.files[*f].relative))))
+                .max_by_key(|(f, _)| {
+                    (*f == file, shared_folders(from, folder_of(&self.files[*f].relative)))
+                })
                 .copied()
                 .expect("a definition list is never empty");
             text = &described.text;
@@ -541,7 +596,10 @@ impl<'a> Lowerer<'a> {
         if keys.is_empty() {
             format!("no namespace '{namespace}' is defined in any input file")
         } else {
-            format!("namespace '{namespace}' has no key '{key}' (defined keys: {})", keys.join(", "))
+            format!(
+                "namespace '{namespace}' has no key '{key}' (defined keys: {})",
+                keys.join(", ")
+            )
         }
     }
 
@@ -558,6 +616,14 @@ impl<'a> Lowerer<'a> {
             .iter()
             .map(|f| (module_path(folder_of(&f.relative)), f.relative.clone()))
             .collect();
+        // A module's sources are all the files of its folder, since files without types still
+        // define the descriptions and the introduction its types use.
+        for file in self.files {
+            let path = module_path(folder_of(&file.relative));
+            if let Some(module) = self.krate.modules.get_mut(&path) {
+                module.sources.insert(file.relative.clone());
+            }
+        }
         for (path, module) in &mut self.krate.modules {
             module.doc = module_doc(path, self.files, folders.get(path), &self.config.base_url);
         }
@@ -641,18 +707,12 @@ fn singular(name: &str) -> String {
 fn variants(values: &[String]) -> Vec<Variant> {
     let mut names: Vec<String> = values.iter().map(|v| naming::upper_camel_case(v)).collect();
     naming::disambiguate(&mut names, "");
-    names
-        .into_iter()
-        .zip(values)
-        .map(|(name, wire)| Variant { name, wire: wire.clone() })
-        .collect()
+    names.into_iter().zip(values).map(|(name, wire)| Variant { name, wire: wire.clone() }).collect()
 }
 
 fn enum_doc(values: &[String], open: bool) -> Vec<String> {
     if open {
-        vec![
-            "The values the docs list, and any other the API may add.".to_owned(),
-        ]
+        vec!["The values the docs list, and any other the API may add.".to_owned()]
     } else {
         vec![format!("Always `{}`: the value that marks this type on the wire.", values[0])]
     }
@@ -707,11 +767,10 @@ mod tests {
     fn folders_and_modules() {
         assert_eq!(folder_of("reference/sso/profile.mdx"), "reference/sso");
         assert_eq!(folder_of("top.mdx"), "");
-        assert_eq!(module_path("reference/authkit/authentication-errors"), [
-            "reference",
-            "authkit",
-            "authentication_errors"
-        ]);
+        assert_eq!(
+            module_path("reference/authkit/authentication-errors"),
+            ["reference", "authkit", "authentication_errors"]
+        );
         assert!(module_path("").is_empty());
         assert_eq!(shared_folders("reference/mfa", "reference/authkit/mfa"), 1);
         assert_eq!(shared_folders("reference/authkit/mfa", "reference/authkit/mfa"), 3);

@@ -20,7 +20,10 @@ pub struct Rendered {
 
 /// Renders.
 pub fn to_rustdoc(text: &str, _base_url: &str) -> Rendered {
-    Rendered { lines: text.trim().lines().map(|l| l.trim_end().to_owned()).collect(), warnings: vec![] }
+    Rendered {
+        lines: text.trim().lines().map(|l| l.trim_end().to_owned()).collect(),
+        warnings: vec![],
+    }
 }
 
 /// Section.

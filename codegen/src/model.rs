@@ -108,13 +108,31 @@ pub struct Property {
     pub path: String,
 }
 
-const TOP_LEVEL_FIELDS: &[&str] =
-    &["descriptions", "reference", "originalPath", "title", "description", "links", "externalAssets"];
-const ENTRY_FIELDS: &[&str] = &[
-    "key", "id", "url", "title", "properties", "type", "parameters", "returns", "sendsEmail",
-    "optional", "description", "patternBefore",
+const TOP_LEVEL_FIELDS: &[&str] = &[
+    "descriptions",
+    "reference",
+    "originalPath",
+    "title",
+    "description",
+    "links",
+    "externalAssets",
 ];
-const PROPERTY_FIELDS: &[&str] = &["key", "type", "description", "optional", "properties", "expanded"];
+const ENTRY_FIELDS: &[&str] = &[
+    "key",
+    "id",
+    "url",
+    "title",
+    "properties",
+    "type",
+    "parameters",
+    "returns",
+    "sendsEmail",
+    "optional",
+    "description",
+    "patternBefore",
+];
+const PROPERTY_FIELDS: &[&str] =
+    &["key", "type", "description", "optional", "properties", "expanded"];
 
 /// The sections whose entries describe JSON on the wire, so their types are checked strictly.
 pub const WIRE_SECTIONS: &[&str] = &["json", "curl"];
@@ -157,7 +175,12 @@ fn warn_unknown(
     }
 }
 
-fn read_descriptions(node: &Node, prefix: &str, document: &mut Document, diagnostics: &mut Diagnostics) {
+fn read_descriptions(
+    node: &Node,
+    prefix: &str,
+    document: &mut Document,
+    diagnostics: &mut Diagnostics,
+) {
     let Some(entries) = node.as_mapping() else {
         if !node.is_null() {
             let place = if prefix.is_empty() { "descriptions" } else { prefix };
@@ -226,7 +249,12 @@ fn read_reference(node: &Node, document: &mut Document, diagnostics: &mut Diagno
     }
 }
 
-fn read_entry(node: &Node, section: &str, index: usize, diagnostics: &mut Diagnostics) -> Option<Entry> {
+fn read_entry(
+    node: &Node,
+    section: &str,
+    index: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<Entry> {
     let place = format!("reference.{section}[{index}]");
     let Some(fields) = node.as_mapping() else {
         diagnostics.push(Diagnostic::error(
@@ -354,7 +382,9 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
                     format!("{path}.optional must be true or false"),
                 )),
             },
-            Some("properties") => property.properties = Some(read_properties(value, path, diagnostics)),
+            Some("properties") => {
+                property.properties = Some(read_properties(value, path, diagnostics))
+            }
             _ => warn_unknown(key, name, PROPERTY_FIELDS, path, diagnostics),
         }
     }
@@ -363,10 +393,8 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
         return None;
     }
     if !has_type {
-        diagnostics.push(Diagnostic::error(
-            node.span,
-            format!("{path} ({}) has no `type`", property.key),
-        ));
+        diagnostics
+            .push(Diagnostic::error(node.span, format!("{path} ({}) has no `type`", property.key)));
     }
     Some(property)
 }
@@ -411,7 +439,10 @@ mod tests {
         assert_eq!(Text::from_description("(a.b)"), Text::Reference("a.b".into()));
         assert_eq!(Text::from_description(" (a.b.c)\n"), Text::Reference("a.b.c".into()));
         assert_eq!(Text::from_description("(a)"), Text::Literal("(a)".into()));
-        assert_eq!(Text::from_description("(a.b) and more"), Text::Literal("(a.b) and more".into()));
+        assert_eq!(
+            Text::from_description("(a.b) and more"),
+            Text::Literal("(a.b) and more".into())
+        );
         assert_eq!(Text::from_description("(see a.b)"), Text::Literal("(see a.b)".into()));
     }
 

@@ -36,7 +36,11 @@ pub fn walk(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 /// Reads every `.mdx` file under `root` into `sources`, reporting files that cannot be read.
-pub fn read_tree(root: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics) -> Vec<DocFile> {
+pub fn read_tree(
+    root: &Path,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> Vec<DocFile> {
     let paths = match walk(root) {
         Ok(paths) => paths,
         Err(err) => {

@@ -137,7 +137,10 @@ impl<'a> TypeParser<'a> {
             (false, 0) => TypeExpr::Literals(literals),
             (true, 1) => others.pop().expect("one alternative"),
             (true, 0) => {
-                return Err(TypeError { message: "`null` alone is not a type".into(), offset: start });
+                return Err(TypeError {
+                    message: "`null` alone is not a type".into(),
+                    offset: start,
+                });
             }
             _ => {
                 let message = "a union of different types is not supported; only literals, \

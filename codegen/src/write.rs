@@ -71,7 +71,9 @@ impl fmt::Display for WriteError {
                 "{path} exists without the `{HEADER_MARK}` header, so it is not the generator's \
                  to overwrite; move it away or rename the type that would go there"
             ),
-            WriteError::Escapes(path) => write!(f, "{path} would be written outside the output folder"),
+            WriteError::Escapes(path) => {
+                write!(f, "{path} would be written outside the output folder")
+            }
             WriteError::Io(path, err) => write!(f, "{path}: {err}"),
         }
     }
@@ -132,8 +134,10 @@ fn generated_files(out: &Path) -> Vec<String> {
         })
         .filter_map(|entry| {
             let relative = entry.path().strip_prefix(out).ok()?;
-            let parts: Vec<String> =
-                relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             Some(parts.join("/"))
         })
         .collect()

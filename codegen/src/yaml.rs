@@ -87,17 +87,16 @@ pub fn parse(
     diagnostics: &mut Diagnostics,
 ) -> Option<Node> {
     let text = &sources.text(file)[..end];
-    let mut builder = TreeBuilder { sources, file, stack: Vec::new(), anchors: Vec::new(), root: None };
+    let mut builder =
+        TreeBuilder { sources, file, stack: Vec::new(), anchors: Vec::new(), root: None };
     if let Err(err) = Parser::new_from_str(text).load(&mut builder, false) {
         let at = point(sources, file, err.marker());
         let message = format!("invalid YAML in the frontmatter: {}", err.info());
         diagnostics.push(Diagnostic::error(sources.rest_of_line(file, at.start), message));
         return None;
     }
-    let root = builder.root.unwrap_or(Node {
-        value: Value::Null,
-        span: Span { file, start: 0, end: 0 },
-    });
+    let root =
+        builder.root.unwrap_or(Node { value: Value::Null, span: Span { file, start: 0, end: 0 } });
     check_duplicates(&root, "", diagnostics);
     Some(root)
 }
@@ -205,14 +204,16 @@ fn check_duplicates(node: &Node, path: &str, diagnostics: &mut Diagnostics) {
                 let name = key.as_str().unwrap_or("");
                 let first = entries[..at].iter().find(|(k, _)| k.value == key.value);
                 if let Some((first, _)) = first {
-                    let (line, where_) = (first.span, if path.is_empty() { "the frontmatter" } else { path });
+                    let (line, where_) =
+                        (first.span, if path.is_empty() { "the frontmatter" } else { path });
                     diagnostics.push(
                         Diagnostic::error(key.span, format!("duplicate key '{name}' in {where_}"))
                             .with_related(line, "first defined here")
                             .with_hint("YAML keeps one value per key: remove or rename one"),
                     );
                 }
-                let child = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+                let child =
+                    if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
                 check_duplicates(value, &child, diagnostics);
             }
         }

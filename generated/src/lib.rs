@@ -2,4 +2,5 @@
 //! Wire types of the API, generated from its reference docs.
 //!
 //! Each module mirrors a folder of the docs; each struct is a JSON object the API sends or takes, with its fields documented as the reference documents them.
+
 pub mod reference;

@@ -8,7 +8,9 @@
 //! connection. A user can be a member of one or more [organizations](/reference/organization).
 //!
 //! Types documented under `reference/authkit/user/` in the docs.
+
 use serde::{Deserialize, Serialize};
+
 /// user
 ///
 /// The docs give no description of this type.
@@ -54,6 +56,7 @@ pub struct User {
     /// When the user was most recently changed.
     pub updated_at: String,
 }
+
 /// Always `user`: the value that marks this type on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum UserObject {

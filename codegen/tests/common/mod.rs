@@ -1,0 +1,77 @@
+//! Helpers shared by the integration tests: docs trees written in a temporary folder, and
+//! runs of the generator over them.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use codegen::{Generation, Request, diagnostic::Failure};
+
+/// The workspace root, where `docs-input`, `codegen.yaml` and `generated` are.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+}
+
+/// Writes `files` (path relative to the root, text) into a new temporary folder.
+pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    write_files(root.path(), files);
+    root
+}
+
+/// Writes `files` under `root`, creating folders as needed.
+pub fn write_files(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// Runs the generator on a docs folder, with an optional config file.
+pub fn generate(docs: &Path, config: Option<&Path>) -> Result<Generation, Failure> {
+    codegen::generate(&Request { docs, config, crate_name: "demo" })
+}
+
+/// Runs the generator and expects success.
+pub fn generate_ok(docs: &Path, config: Option<&Path>) -> Generation {
+    generate(docs, config).unwrap_or_else(|failure| panic!("generation failed:\n{failure}"))
+}
+
+/// Runs the generator and expects failure; returns each error as one line.
+pub fn generate_errors(docs: &Path) -> Vec<String> {
+    match generate(docs, None) {
+        Ok(generation) => panic!("expected errors, got {:?}", generation.files.keys()),
+        Err(failure) => failure.error_lines(),
+    }
+}
+
+/// Reads every file under a folder, by path relative to it.
+pub fn read_folder(root: &Path) -> BTreeMap<String, String> {
+    walkdir(root)
+        .into_iter()
+        .map(|path| {
+            let relative = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            (relative, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect()
+}
+
+fn walkdir(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() { stack.push(path) } else { found.push(path) }
+        }
+    }
+    found
+}
+
+/// Error lines with the temporary folder's path taken out, so tests compare stable text.
+pub fn strip_root(lines: &[String], root: &Path) -> Vec<String> {
+    let prefix = format!("{}/", root.display());
+    lines.iter().map(|line| line.replace(&prefix, "")).collect()
+}

@@ -1,0 +1,269 @@
+//! The generator end to end on small docs trees written here: the code it emits (as
+//! snapshots), how it resolves references across files, and how it keeps an output folder in
+//! step with the docs.
+
+mod common;
+
+use codegen::write::{self, Action};
+use common::{
+    generate_errors, generate_ok, read_folder, strip_root, tree, workspace_root, write_files,
+};
+
+const SHARED: &str = "---
+descriptions:
+  shop_errors:
+    code: A constant that tells the kinds of error apart.
+    message: >
+      Text for people.
+
+
+      A second paragraph.
+    alias: (shop_errors.code)
+---
+
+# Shop errors
+";
+
+const OUT_OF_STOCK: &str = "---
+descriptions:
+  shop_errors:
+    items: The items that ran out.
+reference:
+  json:
+    - key: out_of_stock_error
+      id: out_of_stock_error
+      url: /reference/shop/errors/out-of-stock
+      title: out_of_stock
+      properties:
+        - key: code
+          type: '\"out_of_stock\"'
+          description: (shop_errors.alias)
+        - key: message
+          type: string
+          description: (shop_errors.message)
+        - key: type
+          type: string
+          optional: true
+          description: A key that is a Rust keyword.
+        - key: retryAfter
+          type: integer | null
+          description: Seconds to wait, if waiting helps.
+        - key: items
+          type: array
+          description: (shop_errors.items)
+          properties:
+            - key: sku
+              type: string
+              description: The stock-keeping unit.
+        - key: state
+          type: |
+            \"sold_out\" |
+            \"discontinued\"
+          description: Why the items ran out.
+        - key: limits
+          type: object
+          properties:
+            - key: per_order
+              type: number
+              description: The most one order may hold.
+        - key: buyer
+          type: customer
+          description: Who tried to buy.
+        - key: tags
+          type: string[]
+          description: Free labels.
+---
+
+## Out of stock
+
+Some items of the order are gone. See [the catalog](/reference/shop/catalog).
+
+<CodeBlock title=\"Out of stock\" referenceId=\"out_of_stock_error\" file=\"out-of-stock\" />
+";
+
+const CUSTOMER: &str = "---
+reference:
+  curl:
+    - key: customer
+      id: customer
+      url: /reference/shop/customer
+      title: customer
+      properties:
+        - key: id
+          type: string
+          description: The customer's ID.
+        - key: metadata
+          type: object
+          description: Free-form data.
+    - key: list_customers
+      id: list_customers
+      url: /reference/shop/customer/list
+      title: List customers
+---
+
+# Customer
+
+<CodeBlock title=\"Customer\" referenceId=\"customer\" file=\"customer\" />
+";
+
+fn shop_tree() -> tempfile::TempDir {
+    tree(&[
+        ("reference/shop/errors/index.mdx", SHARED),
+        ("reference/shop/errors/out-of-stock.mdx", OUT_OF_STOCK),
+        ("reference/shop/customer/index.mdx", CUSTOMER),
+    ])
+}
+
+/// The emitted files, concatenated with their paths, for one snapshot.
+fn all_files(files: &std::collections::BTreeMap<String, String>) -> String {
+    files.iter().map(|(path, text)| format!("==> {path}\n{text}")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn emitted_code_for_a_small_tree() {
+    let docs = shop_tree();
+    let generation = generate_ok(docs.path(), None);
+    for (path, text) in &generation.files {
+        if path.ends_with(".rs") {
+            syn::parse_file(text).unwrap_or_else(|e| panic!("{path} does not parse: {e}"));
+        }
+    }
+    insta::assert_snapshot!(all_files(&generation.files));
+}
+
+#[test]
+fn warnings_name_the_imprecision() {
+    let docs = tree(&[(
+        "a/x.mdx",
+        "---\nreference:\n  json:\n    - key: x\n      properties:\n        - key: list\n          \
+         type: array\n          description: Items of some kind.\n---\n",
+    )]);
+    let generation = generate_ok(docs.path(), None);
+    assert_eq!(
+        strip_root(&generation.warning_lines(), docs.path()),
+        [
+            "a/x.mdx:7:17: warning: reference.json[0].properties[0] (list): `array` with no item type \
+          becomes a list of any JSON"
+        ]
+    );
+}
+
+#[test]
+fn missing_and_cyclic_references_are_errors() {
+    let docs = tree(&[(
+        "a/x.mdx",
+        "---\ndescriptions:\n  known:\n    present: Here.\n  loop:\n    ping: (loop.pong)\n    \
+         pong: (loop.ping)\nreference:\n  json:\n    - key: x\n      properties:\n        - key: a\n          \
+         type: string\n          description: (known.absent)\n        - key: b\n          \
+         type: string\n          description: (nowhere.present)\n        - key: c\n          \
+         type: string\n          description: (loop.ping)\n---\n",
+    )]);
+    assert_eq!(
+        strip_root(&generate_errors(docs.path()), docs.path()),
+        [
+            "a/x.mdx:14:24: error: reference.json[0].properties[0] (a): description references \
+             'known.absent', but namespace 'known' has no key 'absent' (defined keys: present)",
+            "a/x.mdx:17:24: error: reference.json[0].properties[1] (b): description references \
+             'nowhere.present', but no namespace 'nowhere' is defined in any input file",
+            "a/x.mdx:20:24: error: reference.json[0].properties[2] (c): reference cycle \
+             loop.ping → loop.pong → loop.ping",
+        ]
+    );
+}
+
+#[test]
+fn unknown_type_word_is_an_error() {
+    let docs = tree(&[(
+        "a/x.mdx",
+        "---\nreference:\n  json:\n    - key: x\n      properties:\n        - key: at\n          \
+         type: timestamp\n---\n",
+    )]);
+    assert_eq!(
+        strip_root(&generate_errors(docs.path()), docs.path()),
+        ["a/x.mdx:7:17: error: reference.json[0].properties[0] (at): unknown type 'timestamp'"]
+    );
+}
+
+#[test]
+fn the_generated_crate_is_up_to_date() {
+    let root = workspace_root();
+    let generation = generate_ok(&root.join("docs-input"), Some(&root.join("codegen.yaml")));
+    let plan = write::plan(&root.join("generated"), &generation.files).unwrap();
+    let stale: Vec<String> =
+        plan.changes.iter().map(|(path, action)| format!("{action} {path}")).collect();
+    assert!(
+        stale.is_empty(),
+        "generated/ is not what docs-input/ produces ({stale:?}); run `cargo xtask codegen`"
+    );
+}
+
+#[test]
+fn an_unchanged_run_writes_nothing() {
+    let docs = shop_tree();
+    let out = tempfile::tempdir().unwrap();
+    let generation = generate_ok(docs.path(), None);
+    let plan = write::plan(out.path(), &generation.files).unwrap();
+    write::apply(out.path(), &generation.files, &plan).unwrap();
+    let lib = out.path().join("src/lib.rs");
+    let before = std::fs::metadata(&lib).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+
+    let again = generate_ok(docs.path(), None);
+    let plan = write::plan(out.path(), &again.files).unwrap();
+    assert!(plan.is_empty(), "{:?}", plan.changes);
+    write::apply(out.path(), &again.files, &plan).unwrap();
+    assert_eq!(std::fs::metadata(&lib).unwrap().modified().unwrap(), before);
+}
+
+#[test]
+fn regenerating_after_the_docs_change_gives_exactly_the_new_crate() {
+    let docs = shop_tree();
+    let out = tempfile::tempdir().unwrap();
+    let first = generate_ok(docs.path(), None);
+    write::apply(out.path(), &first.files, &write::plan(out.path(), &first.files).unwrap())
+        .unwrap();
+    std::fs::write(out.path().join("src/notes.rs"), "// kept: not generated\n").unwrap();
+
+    // A folder renamed, a file removed, a field added and a type changed.
+    let errors = docs.path().join("reference/shop/errors");
+    std::fs::rename(&errors, docs.path().join("reference/shop/failures")).unwrap();
+    std::fs::remove_file(docs.path().join("reference/shop/customer/index.mdx")).unwrap();
+    let changed = OUT_OF_STOCK.replace("type: customer", "type: string").replace(
+        "        - key: tags",
+        "        - key: note\n          type: string\n        - key: tags",
+    );
+    write_files(docs.path(), &[("reference/shop/failures/out-of-stock.mdx", &changed)]);
+
+    let second = generate_ok(docs.path(), None);
+    let plan = write::plan(out.path(), &second.files).unwrap();
+    assert_eq!(plan.changes.get("src/reference/shop/errors.rs"), Some(&Action::Remove));
+    assert_eq!(plan.changes.get("src/reference/shop/customer.rs"), Some(&Action::Remove));
+    assert_eq!(plan.changes.get("src/reference/shop/failures.rs"), Some(&Action::Create));
+    write::apply(out.path(), &second.files, &plan).unwrap();
+
+    let fresh = tempfile::tempdir().unwrap();
+    write::apply(fresh.path(), &second.files, &write::plan(fresh.path(), &second.files).unwrap())
+        .unwrap();
+    let mut regenerated = read_folder(out.path());
+    assert_eq!(regenerated.remove("src/notes.rs").as_deref(), Some("// kept: not generated\n"));
+    assert_eq!(regenerated, read_folder(fresh.path()));
+    let failures = &regenerated["src/reference/shop/failures.rs"];
+    assert!(failures.contains("pub note: String,"), "{failures}");
+    assert!(failures.contains("pub buyer: String,"), "{failures}");
+}
+
+#[test]
+fn a_failed_run_leaves_the_output_as_it_was() {
+    let docs = shop_tree();
+    let out = tempfile::tempdir().unwrap();
+    let first = generate_ok(docs.path(), None);
+    write::apply(out.path(), &first.files, &write::plan(out.path(), &first.files).unwrap())
+        .unwrap();
+    let before = read_folder(out.path());
+
+    let broken = OUT_OF_STOCK.replace("type: customer", "type: shopper");
+    write_files(docs.path(), &[("reference/shop/errors/out-of-stock.mdx", &broken)]);
+    let errors = generate_errors(docs.path());
+    assert!(errors[0].contains("unknown type 'shopper'"), "{errors:?}");
+    assert_eq!(read_folder(out.path()), before);
+}

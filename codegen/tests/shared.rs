@@ -1,0 +1,177 @@
+//! The suite that reads `../shared`: the real WorkOS reference, the documented example bodies
+//! of the authentication errors, and the cases that broke other generators.
+//!
+//! It runs with `cargo test -p codegen --features shared-suite --test shared`. The folder is
+//! `$SHARED_DIR` or else `../shared` beside the workspace; when it is missing, every test fails
+//! rather than skips, since a suite that passes on no data proves nothing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{generate_ok, workspace_root};
+use serde::{Serialize, de::DeserializeOwned};
+use workos_types::reference::authkit::authentication_errors as errors;
+
+/// The shared folder; panics with the path tried when it is not there.
+fn shared() -> PathBuf {
+    let path = std::env::var_os("SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared"));
+    assert!(path.is_dir(), "the shared folder is missing at {}; set SHARED_DIR", path.display());
+    path
+}
+
+fn read_json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Deserializes a body into `T` and serializes it back, expecting the same JSON value.
+fn round_trip<T: DeserializeOwned + Serialize>(path: &Path) {
+    let body = read_json(path);
+    let parsed: T = serde_json::from_value(body.clone())
+        .unwrap_or_else(|e| panic!("{} does not deserialize: {e}", path.display()));
+    let back = serde_json::to_value(&parsed).unwrap();
+    assert_eq!(back, body, "{} does not serialize back to the same JSON", path.display());
+}
+
+#[test]
+fn every_fixture_round_trips_through_its_struct() {
+    let folder = shared().join("fixtures");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let code = path.file_stem().unwrap().to_string_lossy().into_owned();
+        match code.as_str() {
+            "email_verification_required" => {
+                round_trip::<errors::EmailVerificationRequiredError>(&path)
+            }
+            "mfa_challenge" => round_trip::<errors::MfaChallengeError>(&path),
+            "mfa_enrollment" => round_trip::<errors::MfaEnrollmentError>(&path),
+            "organization_authentication_methods_required" => {
+                round_trip::<errors::OrganizationAuthenticationRequiredError>(&path)
+            }
+            "organization_selection_required" => {
+                round_trip::<errors::OrganizationSelectionRequiredError>(&path)
+            }
+            "sso_required" => round_trip::<errors::SsoRequiredError>(&path),
+            other => panic!("fixture {other} has no struct; a new error in the docs?"),
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 6, "expected the six authentication errors in {}", folder.display());
+}
+
+#[test]
+fn a_fixture_with_the_wrong_literal_is_rejected() {
+    let mut body = read_json(&shared().join("fixtures/sso_required.json"));
+    body["error"] = "mfa_challenge".into();
+    let parsed = serde_json::from_value::<errors::SsoRequiredError>(body);
+    let message = parsed.expect_err("a wrong code must not parse").to_string();
+    assert!(message.contains("mfa_challenge"), "{message}");
+}
+
+/// The structs of a generated file and the wire names of their fields.
+fn structs(source: &str) -> Vec<(String, Vec<String>)> {
+    let file = syn::parse_file(source).unwrap();
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) => Some(s),
+            _ => None,
+        })
+        .map(|s| {
+            let fields = s.fields.iter().map(wire_name).collect();
+            (s.ident.to_string(), fields)
+        })
+        .collect()
+}
+
+fn wire_name(field: &syn::Field) -> String {
+    for attr in &field.attrs {
+        if attr.path().is_ident("serde") {
+            let mut rename = None;
+            let _ = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("rename") {
+                    rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+                } else if meta.input.peek(syn::Token![=]) {
+                    meta.value()?.parse::<syn::Expr>()?;
+                }
+                Ok(())
+            });
+            if let Some(rename) = rename {
+                return rename;
+            }
+        }
+    }
+    let name = field.ident.as_ref().unwrap().to_string();
+    name.trim_start_matches("r#").to_owned()
+}
+
+#[test]
+fn the_real_authentication_errors_give_six_documented_structs() {
+    let real = shared().join("workos-docs/reference/authkit");
+    let docs = tempfile::tempdir().unwrap();
+    // The real folder, the User object it names, and the email verification page whose
+    // description one error refers to.
+    for relative in ["authentication-errors", "user/index.mdx", "email-verification/index.mdx"] {
+        copy(&real.join(relative), &docs.path().join("reference/authkit").join(relative));
+    }
+    let generation = generate_ok(docs.path(), None);
+    let source = &generation.files["src/reference/authkit/authentication_errors.rs"];
+    let found = structs(source);
+    let errors: Vec<&(String, Vec<String>)> =
+        found.iter().filter(|(name, _)| name.ends_with("Error")).collect();
+    let expected = [
+        (
+            "EmailVerificationRequiredError",
+            "code message pending_authentication_token email email_verification_id",
+        ),
+        (
+            "MfaChallengeError",
+            "code message pending_authentication_token authentication_factors user",
+        ),
+        ("MfaEnrollmentError", "code message pending_authentication_token user"),
+        (
+            "OrganizationAuthenticationRequiredError",
+            "error error_description email sso_connection_ids auth_methods",
+        ),
+        (
+            "OrganizationSelectionRequiredError",
+            "code message pending_authentication_token user organizations",
+        ),
+        (
+            "SsoRequiredError",
+            "error error_description email connection_ids pending_authentication_token",
+        ),
+    ];
+    let got: Vec<(String, String)> =
+        errors.iter().map(|(name, fields)| (name.clone(), fields.join(" "))).collect();
+    let want: Vec<(String, String)> =
+        expected.iter().map(|(n, f)| ((*n).to_owned(), (*f).to_owned())).collect();
+    assert_eq!(got, want);
+    // Every field is documented: the line above each `pub` field is a doc comment.
+    let lines: Vec<&str> = source.lines().collect();
+    for (at, line) in lines.iter().enumerate() {
+        if line.trim_start().starts_with("pub ") && line.contains(':') && !line.contains("struct") {
+            let above = lines[..at].iter().rev().find(|l| !l.trim_start().starts_with("#["));
+            assert!(
+                above.is_some_and(|l| l.trim_start().starts_with("///")),
+                "undocumented: {line}"
+            );
+        }
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, to).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+    }
+}
