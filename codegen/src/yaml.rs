@@ -174,10 +174,10 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
                 let mut frame = self.stack.pop().expect("the parser balances collections");
                 // The parser marks a block mapping where it recognised the first key, after
                 // the key; the key's own start is where a reader looks.
-                if let Value::Mapping(entries) = &frame.node.value {
-                    if let Some((first_key, _)) = entries.first() {
-                        frame.node.span = first_key.span;
-                    }
+                if let Value::Mapping(entries) = &frame.node.value
+                    && let Some((first_key, _)) = entries.first()
+                {
+                    frame.node.span = first_key.span;
                 }
                 self.add(frame.node, frame.anchor);
             }
