@@ -78,6 +78,8 @@ struct Lowerer<'a> {
     diagnostics: &'a mut Diagnostics,
     /// Every text under `descriptions`, by dotted path, with the file it is in.
     descriptions: BTreeMap<&'a str, Vec<(usize, &'a Described)>>,
+    /// The dotted paths that are groups of descriptions, in any file.
+    namespaces: BTreeSet<&'a str>,
     entries: Vec<TypeEntry>,
     /// The entries that become types, by key.
     by_key: BTreeMap<String, Vec<usize>>,
@@ -104,11 +106,16 @@ impl<'a> Lowerer<'a> {
                 descriptions.entry(described.path.as_str()).or_default().push((index, described));
             }
         }
+        let namespaces = files
+            .iter()
+            .flat_map(|file| file.document.namespaces.iter().map(String::as_str))
+            .collect();
         Self {
             files,
             config,
             diagnostics,
             descriptions,
+            namespaces,
             entries: Vec::new(),
             by_key: BTreeMap::new(),
             taken: BTreeMap::new(),
@@ -559,6 +566,19 @@ impl<'a> Lowerer<'a> {
             }
             chain.push(path);
             let Some(definitions) = self.descriptions.get(path) else {
+                if self.namespaces.contains(path) {
+                    // The docs point some fields at the group that documents the field's own
+                    // properties (`(profile.role)` beside `(profile.role.slug)`): imprecise, but
+                    // clearly meant, so it is a warning and the field goes undocumented.
+                    self.diagnostics.push(Diagnostic::warning(
+                        span,
+                        format!(
+                            "{label}: description references '{path}', which is a group of \
+                             descriptions rather than a text; the field is left undocumented"
+                        ),
+                    ));
+                    return None;
+                }
                 let message = self.missing_reference(path);
                 self.diagnostics.push(
                     Diagnostic::error(

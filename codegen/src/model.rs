@@ -14,6 +14,8 @@ use crate::yaml::{Node, Value};
 pub struct Document {
     /// The texts under `descriptions`, by dotted path: `authentication_errors.code`.
     pub descriptions: Vec<Described>,
+    /// The dotted paths under `descriptions` that are groups of texts rather than texts.
+    pub namespaces: Vec<String>,
     /// The entries of every `reference` section, in source order.
     pub entries: Vec<Entry>,
 }
@@ -195,19 +197,20 @@ fn read_descriptions(
         let name = key.as_str().unwrap_or_default();
         let path = if prefix.is_empty() { name.to_owned() } else { format!("{prefix}.{name}") };
         match &value.value {
-            Value::Mapping(_) => read_descriptions(value, &path, document, diagnostics),
-            Value::Scalar(text) if !prefix.is_empty() => document.descriptions.push(Described {
+            Value::Mapping(_) => {
+                document.namespaces.push(path.clone());
+                read_descriptions(value, &path, document, diagnostics);
+            }
+            // A text at the top level has a one-segment path, which no reference can name;
+            // the real docs have such texts for SDK parameters, so they are kept, not refused.
+            Value::Scalar(text) => document.descriptions.push(Described {
                 path,
                 text: Text::from_description(text),
                 span: key.span,
             }),
             _ => diagnostics.push(Diagnostic::error(
                 value.span,
-                format!(
-                    "descriptions.{path} must be {}, found {}",
-                    if prefix.is_empty() { "a mapping of texts" } else { "a text or a mapping" },
-                    value.kind()
-                ),
+                format!("descriptions.{path} must be a text or a mapping, found {}", value.kind()),
             )),
         }
     }

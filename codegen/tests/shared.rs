@@ -175,3 +175,26 @@ fn copy(from: &Path, to: &Path) {
         std::fs::copy(from, to).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
     }
 }
+
+#[test]
+fn the_whole_real_reference_builds_with_warnings_denied() {
+    let docs = shared().join("workos-docs");
+    let generation = generate_ok(&docs, None);
+    let out = tempfile::tempdir().unwrap();
+    // A workspace of its own, so cargo does not look for one above the temporary folder.
+    let manifest = format!("{}\n[workspace]\n", generation.files["Cargo.toml"]);
+    std::fs::write(out.path().join("Cargo.toml"), manifest).unwrap();
+    let plan = codegen::write::plan(out.path(), &generation.files).unwrap();
+    codegen::write::apply(out.path(), &generation.files, &plan).unwrap();
+    assert!(generation.types > 40, "only {} types from the real reference", generation.types);
+
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--offline"])
+        .current_dir(out.path())
+        // The workspace's target folder already holds serde, so the build stays fast.
+        .env("CARGO_TARGET_DIR", workspace_root().join("target/shared-suite"))
+        .env("RUSTFLAGS", "-D warnings")
+        .status()
+        .unwrap();
+    assert!(status.success(), "the crate generated from the real reference does not build");
+}
