@@ -22,11 +22,25 @@ pub struct Config {
     pub base_url: String,
     /// Restatements of properties the docs leave imprecise.
     pub overrides: Vec<Override>,
+    /// Enums over the structs of a folder, told apart by their literal fields.
+    pub unions: Vec<UnionDecl>,
+}
+
+/// An enum over every struct of one folder, such as all the authentication errors, so a body
+/// can be read without knowing beforehand which of them it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnionDecl {
+    /// The Rust name of the enum.
+    pub name: String,
+    /// The docs folder whose structs it gathers, relative to the docs root.
+    pub folder: String,
+    /// Where it is declared.
+    pub span: Span,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { base_url: DEFAULT_BASE_URL.to_owned(), overrides: Vec::new() }
+        Self { base_url: DEFAULT_BASE_URL.to_owned(), overrides: Vec::new(), unions: Vec::new() }
     }
 }
 
@@ -48,7 +62,7 @@ pub struct Override {
     pub span: Span,
 }
 
-const CONFIG_FIELDS: &[&str] = &["base_url", "overrides"];
+const CONFIG_FIELDS: &[&str] = &["base_url", "overrides", "unions"];
 
 /// Reads the configuration file's tree.
 pub fn read(root: &Node, diagnostics: &mut Diagnostics) -> Config {
@@ -75,6 +89,30 @@ pub fn read(root: &Node, diagnostics: &mut Diagnostics) -> Config {
                     diagnostics.push(Diagnostic::error(value.span, "overrides must be a list"));
                 }
             }
+            Some("unions") => {
+                for (index, item) in value.as_sequence().unwrap_or_default().iter().enumerate() {
+                    let text = |name: &str| item.get(name).and_then(Node::as_str).map(str::trim);
+                    match (text("name"), text("folder")) {
+                        (Some(name), Some(folder)) if is_type_name(name) => {
+                            config.unions.push(UnionDecl {
+                                name: name.to_owned(),
+                                folder: folder.trim_matches('/').to_owned(),
+                                span: item.span,
+                            });
+                        }
+                        _ => diagnostics.push(Diagnostic::error(
+                            item.span,
+                            format!(
+                                "unions[{index}] needs `name`, an UpperCamelCase Rust name, and \
+                                 `folder`, a docs folder"
+                            ),
+                        )),
+                    }
+                }
+                if value.as_sequence().is_none() && !value.is_null() {
+                    diagnostics.push(Diagnostic::error(value.span, "unions must be a list"));
+                }
+            }
             other => diagnostics.push(Diagnostic::warning(
                 key.span,
                 format!(
@@ -86,6 +124,13 @@ pub fn read(root: &Node, diagnostics: &mut Diagnostics) -> Config {
         }
     }
     config
+}
+
+/// Whether a configured name can be a Rust type name as it is.
+fn is_type_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && crate::naming::upper_camel_case(name) == name
 }
 
 fn read_override(node: &Node, index: usize, diagnostics: &mut Diagnostics) -> Option<Override> {

@@ -4,12 +4,12 @@
 //! as text, so no doc string or wire name can break out of its literal. The `@generated` header
 //! is added after formatting, because the formatter drops plain comments.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct};
+use crate::ir::{Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Union};
 use crate::naming;
 
 /// The first words of every file the generator owns; a file without them is never touched.
@@ -53,6 +53,7 @@ fn module_source(path: &ModulePath, module: &Module, children: &[&String]) -> St
     let items = module.items.iter().map(|item| match item {
         Item::Struct(s) => struct_tokens(path, s),
         Item::Enum(e) => enum_tokens(e),
+        Item::Union(u) => union_tokens(u),
     });
     let tokens = quote! {
         #(#![doc = #doc])*
@@ -181,6 +182,63 @@ fn closed_enum_tokens(item: &Enum) -> TokenStream {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
         pub enum #name {
             #(#variants)*
+        }
+    }
+}
+
+/// A union of structs. Serializing writes the struct as it is; deserializing reads the body
+/// once as JSON, then picks the variant whose literal field holds its value, so the choice
+/// never depends on the order in which variants are tried.
+fn union_tokens(item: &Union) -> TokenStream {
+    let doc = item.doc.iter().map(|line| doc_text(line));
+    let name = ident(&item.name);
+    let taken = |candidate: &str| item.variants.iter().any(|v| v.name == candidate);
+    let unknown = ident(
+        ["Unknown", "Unlisted", "OtherBody"].into_iter().find(|n| !taken(n)).unwrap_or("Raw"),
+    );
+    let variants = item.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let struct_name = ident(&variant.struct_name);
+        let doc = doc_text(&format!("A body whose `{}` is `{}`.", variant.key, variant.value));
+        quote! {
+            #[doc = #doc]
+            #variant_name(#struct_name),
+        }
+    });
+    // One position per discriminating key, so a body that carries several keys is matched
+    // on the key each variant is marked by.
+    let keys: Vec<&str> =
+        item.variants.iter().map(|v| v.key.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
+    let arms = item.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let pattern = keys.iter().map(|key| {
+            let value = &variant.value;
+            if *key == variant.key { quote!(Some(#value)) } else { quote!(_) }
+        });
+        quote! {
+            (#(#pattern,)*) => serde_json::from_value(body).map(Self::#variant_name),
+        }
+    });
+    quote! {
+        #(#[doc = #doc])*
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#variants)*
+            /// A body of a kind the docs do not list, kept as it was sent.
+            #unknown(serde_json::Value),
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let body = serde_json::Value::deserialize(deserializer)?;
+                let tag = |key: &str| body.get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
+                let parsed = match (#(tag(#keys).as_deref(),)*) {
+                    #(#arms)*
+                    _ => Ok(Self::#unknown(body)),
+                };
+                parsed.map_err(serde::de::Error::custom)
+            }
         }
     }
 }

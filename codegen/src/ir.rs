@@ -34,6 +34,8 @@ pub enum Item {
     Struct(Struct),
     /// A set of string values.
     Enum(Enum),
+    /// One of several structs, told apart by a literal field.
+    Union(Union),
 }
 
 impl Item {
@@ -42,6 +44,7 @@ impl Item {
         match self {
             Item::Struct(s) => &s.name,
             Item::Enum(e) => &e.name,
+            Item::Union(u) => &u.name,
         }
     }
 }
@@ -86,6 +89,31 @@ pub struct Enum {
     /// did not list never fails to parse. A literal field's enum is closed: it accepts only its
     /// one value.
     pub open: bool,
+}
+
+/// An enum over structs of one module that each carry a distinct literal field, read by
+/// looking at that field first; a body that matches none is kept as raw JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// The Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub doc: Vec<String>,
+    /// One variant per struct.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// A variant of a [`Union`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// The variant's Rust name.
+    pub name: String,
+    /// The struct it holds, in the same module.
+    pub struct_name: String,
+    /// The JSON key of the struct's literal field.
+    pub key: String,
+    /// The literal.
+    pub value: String,
 }
 
 /// A known value of an [`Enum`].

@@ -7,9 +7,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::config::{Config, Override};
+use crate::config::{Config, Override, UnionDecl};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
-use crate::ir::{Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Variant};
+use crate::ir::{
+    Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Union, UnionVariant, Variant,
+};
 use crate::markdown;
 use crate::model::{Described, Document, Entry, Property, Text};
 use crate::naming;
@@ -56,6 +58,9 @@ pub fn lower(files: &[LoadedFile], config: &Config, diagnostics: &mut Diagnostic
     lowerer.name_entries();
     for index in 0..lowerer.entries.len() {
         lowerer.lower_entry(index);
+    }
+    for declared in &config.unions {
+        lowerer.lower_union(declared);
     }
     lowerer.finish()
 }
@@ -235,6 +240,78 @@ impl<'a> Lowerer<'a> {
         module_ir.sources.insert(relative);
         module_ir.items.push(Item::Struct(Struct { name, doc, fields }));
         module_ir.items.extend(nested);
+    }
+
+    /// Builds a configured union over the entry structs of a folder, each told apart by its
+    /// first literal field.
+    fn lower_union(&mut self, declared: &UnionDecl) {
+        let module = module_path(&declared.folder);
+        let names: Vec<String> =
+            self.entries.iter().filter(|e| e.module == module).map(|e| e.name.clone()).collect();
+        if names.is_empty() {
+            self.diagnostics.push(Diagnostic::error(
+                declared.span,
+                format!("union {}: the folder '{}' has no types", declared.name, declared.folder),
+            ));
+            return;
+        }
+        let items = &self.krate.modules[&module].items;
+        let mut variants: Vec<UnionVariant> = Vec::new();
+        for name in &names {
+            let Some((key, value)) = discriminator(items, name) else {
+                self.diagnostics.push(Diagnostic::error(
+                    declared.span,
+                    format!(
+                        "union {}: `{name}` has no field with a single literal value, so a body \
+                         of it cannot be told apart from the others",
+                        declared.name
+                    ),
+                ));
+                continue;
+            };
+            if let Some(other) = variants.iter().find(|v| v.value == value) {
+                self.diagnostics.push(Diagnostic::error(
+                    declared.span,
+                    format!(
+                        "union {}: `{name}` and `{}` are both marked '{value}'",
+                        declared.name, other.struct_name
+                    ),
+                ));
+                continue;
+            }
+            let short = name.strip_suffix("Error").filter(|s| !s.is_empty()).unwrap_or(name);
+            variants.push(UnionVariant {
+                name: short.to_owned(),
+                struct_name: name.clone(),
+                key,
+                value,
+            });
+        }
+        let mut variant_names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+        naming::disambiguate(&mut variant_names, "");
+        for (variant, name) in variants.iter_mut().zip(variant_names) {
+            variant.name = name;
+        }
+        let keys: BTreeSet<&str> = variants.iter().map(|v| v.key.as_str()).collect();
+        let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+        let doc = vec![
+            format!("Any of the types documented under `{}/`.", declared.folder),
+            String::new(),
+            format!(
+                "A body is read as the type whose {} field holds its value; a body that \
+                 matches none is kept whole in `Unknown`, so a kind the docs do not list yet \
+                 never fails to parse.",
+                keys.join(" or ")
+            ),
+        ];
+        let name = self.fresh_name(&module, declared.name.clone());
+        if name != declared.name {
+            self.diagnostics.push(Diagnostic::error(
+                declared.span,
+                format!("union {}: the name is taken by a type of the folder", declared.name),
+            ));
+        }
+        self.module(&module).items.push(Item::Union(Union { name, doc, variants }));
     }
 
     fn module(&mut self, path: &ModulePath) -> &mut Module {
@@ -649,6 +726,25 @@ impl<'a> Lowerer<'a> {
         }
         self.krate
     }
+}
+
+/// The wire key and value of a struct's first field typed by a one-value enum.
+fn discriminator(items: &[Item], struct_name: &str) -> Option<(String, String)> {
+    let fields = items.iter().find_map(|item| match item {
+        Item::Struct(s) if s.name == struct_name => Some(&s.fields),
+        _ => None,
+    })?;
+    fields.iter().find_map(|field| {
+        let RustType::Named { name, .. } = &field.ty else {
+            return None;
+        };
+        items.iter().find_map(|item| match item {
+            Item::Enum(e) if &e.name == name && !e.open && e.variants.len() == 1 => {
+                Some((field.wire.clone(), e.variants[0].wire.clone()))
+            }
+            _ => None,
+        })
+    })
 }
 
 /// Applies an override to the property it names, if the entry has it.

@@ -119,3 +119,29 @@ fn a_wrong_literal_or_a_missing_field_is_refused() {
     let message = serde_json::from_value::<errors::MfaEnrollmentError>(missing).unwrap_err();
     assert!(message.to_string().contains("pending_authentication_token"), "{message}");
 }
+
+#[test]
+fn any_authentication_error_reads_by_code_or_error() {
+    use errors::AuthenticationError as Any;
+    let by_error =
+        json!({ "error": "sso_required", "error_description": "d", "connection_ids": [] });
+    assert!(matches!(serde_json::from_value(by_error).unwrap(), Any::SsoRequired(_)));
+    let by_code = json!({
+        "code": "mfa_enrollment", "message": "m", "pending_authentication_token": "t",
+        "user": person()
+    });
+    assert!(matches!(serde_json::from_value(by_code).unwrap(), Any::MfaEnrollment(_)));
+    // A body may carry both keys; each variant is chosen by its own.
+    let both = json!({
+        "error": "invalid_grant", "code": "mfa_enrollment", "message": "m",
+        "pending_authentication_token": "t", "user": person()
+    });
+    assert!(matches!(serde_json::from_value(both).unwrap(), Any::MfaEnrollment(_)));
+    let unknown = json!({ "code": "passkey_required", "message": "m" });
+    let parsed: Any = serde_json::from_value(unknown.clone()).unwrap();
+    assert_eq!(parsed, Any::Unknown(unknown.clone()));
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), unknown);
+    // A known code with a broken body is an error, not an unknown kind.
+    let broken = json!({ "code": "mfa_enrollment", "message": "m" });
+    assert!(serde_json::from_value::<Any>(broken).is_err());
+}

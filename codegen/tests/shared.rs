@@ -198,3 +198,35 @@ fn the_whole_real_reference_builds_with_warnings_denied() {
         .unwrap();
     assert!(status.success(), "the crate generated from the real reference does not build");
 }
+
+#[test]
+fn every_fixture_reads_as_its_authentication_error_variant() {
+    use errors::AuthenticationError as Any;
+    for entry in std::fs::read_dir(shared().join("fixtures")).unwrap() {
+        let path = entry.unwrap().path();
+        let body = read_json(&path);
+        let code = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let parsed: Any = serde_json::from_value(body.clone()).unwrap();
+        let matched = match (&parsed, code.as_str()) {
+            (Any::EmailVerificationRequired(_), "email_verification_required")
+            | (Any::MfaChallenge(_), "mfa_challenge")
+            | (Any::MfaEnrollment(_), "mfa_enrollment")
+            | (
+                Any::OrganizationAuthenticationRequired(_),
+                "organization_authentication_methods_required",
+            )
+            | (Any::OrganizationSelectionRequired(_), "organization_selection_required")
+            | (Any::SsoRequired(_), "sso_required") => true,
+            _ => false,
+        };
+        assert!(matched, "{code} read as {parsed:?}");
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), body, "{code}");
+
+        // The same body under a code the docs do not list is kept whole.
+        let mut unknown = body.clone();
+        let key = if body.get("code").is_some() { "code" } else { "error" };
+        unknown[key] = "a_code_added_later".into();
+        let parsed: Any = serde_json::from_value(unknown.clone()).unwrap();
+        assert_eq!(parsed, Any::Unknown(unknown), "{code}");
+    }
+}

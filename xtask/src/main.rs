@@ -135,10 +135,11 @@ fn check(out: &Path, plan: &write::Plan, read: &str, args: &CodegenArgs) -> Exit
         eprintln!("{state:>9} {}", out.join(path).display());
     }
     eprintln!(
-        "error: {} file{} in {} not what the docs produce; run `{}` to update",
+        "error: {} file{} in {} {} not what the docs produce; run `{}` to update",
         plan.changes.len(),
-        if plan.changes.len() == 1 { " is" } else { "s are" },
+        plural(plan.changes.len()),
         out.display(),
+        if plan.changes.len() == 1 { "is" } else { "are" },
         fix_command(args)
     );
     ExitCode::FAILURE

@@ -227,3 +227,59 @@ pub enum SsoRequiredErrorError {
     #[serde(rename = "sso_required")]
     SsoRequired,
 }
+
+/// Any of the types documented under `reference/authkit/authentication-errors/`.
+///
+/// A body is read as the type whose `code` or `error` field holds its value; a body that matches none is kept whole in `Unknown`, so a kind the docs do not list yet never fails to parse.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AuthenticationError {
+    /// A body whose `code` is `email_verification_required`.
+    EmailVerificationRequired(EmailVerificationRequiredError),
+    /// A body whose `code` is `mfa_challenge`.
+    MfaChallenge(MfaChallengeError),
+    /// A body whose `code` is `mfa_enrollment`.
+    MfaEnrollment(MfaEnrollmentError),
+    /// A body whose `error` is `organization_authentication_methods_required`.
+    OrganizationAuthenticationRequired(OrganizationAuthenticationRequiredError),
+    /// A body whose `code` is `organization_selection_required`.
+    OrganizationSelectionRequired(OrganizationSelectionRequiredError),
+    /// A body whose `error` is `sso_required`.
+    SsoRequired(SsoRequiredError),
+    /// A body of a kind the docs do not list, kept as it was sent.
+    Unknown(serde_json::Value),
+}
+
+impl<'de> Deserialize<'de> for AuthenticationError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let body = serde_json::Value::deserialize(deserializer)?;
+        let tag = |key: &str| {
+            body.get(key).and_then(serde_json::Value::as_str).map(str::to_owned)
+        };
+        let parsed = match (tag("code").as_deref(), tag("error").as_deref()) {
+            (Some("email_verification_required"), _) => {
+                serde_json::from_value(body).map(Self::EmailVerificationRequired)
+            }
+            (Some("mfa_challenge"), _) => {
+                serde_json::from_value(body).map(Self::MfaChallenge)
+            }
+            (Some("mfa_enrollment"), _) => {
+                serde_json::from_value(body).map(Self::MfaEnrollment)
+            }
+            (_, Some("organization_authentication_methods_required")) => {
+                serde_json::from_value(body)
+                    .map(Self::OrganizationAuthenticationRequired)
+            }
+            (Some("organization_selection_required"), _) => {
+                serde_json::from_value(body).map(Self::OrganizationSelectionRequired)
+            }
+            (_, Some("sso_required")) => {
+                serde_json::from_value(body).map(Self::SsoRequired)
+            }
+            _ => Ok(Self::Unknown(body)),
+        };
+        parsed.map_err(serde::de::Error::custom)
+    }
+}
