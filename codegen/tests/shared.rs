@@ -207,18 +207,18 @@ fn every_fixture_reads_as_its_authentication_error_variant() {
         let body = read_json(&path);
         let code = path.file_stem().unwrap().to_string_lossy().into_owned();
         let parsed: Any = serde_json::from_value(body.clone()).unwrap();
-        let matched = match (&parsed, code.as_str()) {
+        let matched = matches!(
+            (&parsed, code.as_str()),
             (Any::EmailVerificationRequired(_), "email_verification_required")
-            | (Any::MfaChallenge(_), "mfa_challenge")
-            | (Any::MfaEnrollment(_), "mfa_enrollment")
-            | (
-                Any::OrganizationAuthenticationRequired(_),
-                "organization_authentication_methods_required",
-            )
-            | (Any::OrganizationSelectionRequired(_), "organization_selection_required")
-            | (Any::SsoRequired(_), "sso_required") => true,
-            _ => false,
-        };
+                | (Any::MfaChallenge(_), "mfa_challenge")
+                | (Any::MfaEnrollment(_), "mfa_enrollment")
+                | (
+                    Any::OrganizationAuthenticationRequired(_),
+                    "organization_authentication_methods_required",
+                )
+                | (Any::OrganizationSelectionRequired(_), "organization_selection_required")
+                | (Any::SsoRequired(_), "sso_required")
+        );
         assert!(matched, "{code} read as {parsed:?}");
         assert_eq!(serde_json::to_value(&parsed).unwrap(), body, "{code}");
 
