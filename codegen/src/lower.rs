@@ -572,7 +572,7 @@ impl<'a> Lowerer<'a> {
             .filter(|h| !h.is_empty())
             .or_else(|| entry.title.clone())
             .unwrap_or_else(|| entry.key.clone());
-        let mut doc = vec![summary];
+        let mut doc = vec![inline(&summary, base)];
         match section.map(|s| markdown::to_rustdoc(&s.prose, base).lines) {
             Some(prose) if !prose.is_empty() => {
                 doc.push(String::new());
@@ -854,7 +854,7 @@ fn module_doc(
     let intro = index.and_then(|f| first_section(&f.body));
     let mut doc = Vec::new();
     if let Some(intro) = intro {
-        doc.push(intro.heading.trim().to_owned());
+        doc.push(inline(&intro.heading, base_url));
         let prose = markdown::to_rustdoc(&intro.prose, base_url).lines;
         if !prose.is_empty() {
             doc.push(String::new());
@@ -864,6 +864,11 @@ fn module_doc(
     }
     doc.push(format!("Types documented under `{folder}/` in the docs."));
     doc
+}
+
+/// A heading or title as one doc line, with its Markdown made safe for rustdoc.
+fn inline(text: &str, base_url: &str) -> String {
+    markdown::to_rustdoc(text.trim(), base_url).lines.join(" ")
 }
 
 /// The first heading of a body and the prose up to the next heading or component.

@@ -177,7 +177,7 @@ fn copy(from: &Path, to: &Path) {
 }
 
 #[test]
-fn the_whole_real_reference_builds_with_warnings_denied() {
+fn the_whole_real_reference_builds_and_documents_with_warnings_denied() {
     let docs = shared().join("workos-docs");
     let generation = generate_ok(&docs, None);
     let out = tempfile::tempdir().unwrap();
@@ -188,15 +188,22 @@ fn the_whole_real_reference_builds_with_warnings_denied() {
     codegen::write::apply(out.path(), &generation.files, &plan).unwrap();
     assert!(generation.types > 40, "only {} types from the real reference", generation.types);
 
-    let status = std::process::Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--offline"])
-        .current_dir(out.path())
-        // The workspace's target folder already holds serde, so the build stays fast.
-        .env("CARGO_TARGET_DIR", workspace_root().join("target/shared-suite"))
-        .env("RUSTFLAGS", "-D warnings")
-        .status()
-        .unwrap();
-    assert!(status.success(), "the crate generated from the real reference does not build");
+    // The workspace's target folder already holds serde, so the builds stay fast.
+    let target = workspace_root().join("target/shared-suite");
+    let cargo = |args: &[&str], env: (&str, &str)| {
+        let status = std::process::Command::new(env!("CARGO"))
+            .args(args)
+            .args(["--quiet", "--offline"])
+            .current_dir(out.path())
+            .env("CARGO_TARGET_DIR", &target)
+            .env(env.0, env.1)
+            .status()
+            .unwrap();
+        assert!(status.success(), "`cargo {}` fails on the crate from the real reference", args[0]);
+    };
+    cargo(&["build"], ("RUSTFLAGS", "-D warnings"));
+    cargo(&["doc", "--no-deps"], ("RUSTDOCFLAGS", "-D warnings"));
+    cargo(&["test", "--doc"], ("RUSTDOCFLAGS", ""));
 }
 
 #[test]
@@ -214,7 +221,7 @@ fn every_fixture_reads_as_its_authentication_error_variant() {
                 | (Any::MfaEnrollment(_), "mfa_enrollment")
                 | (
                     Any::OrganizationAuthenticationRequired(_),
-                    "organization_authentication_methods_required",
+                    "organization_authentication_methods_required"
                 )
                 | (Any::OrganizationSelectionRequired(_), "organization_selection_required")
                 | (Any::SsoRequired(_), "sso_required")

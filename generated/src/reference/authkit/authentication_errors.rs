@@ -20,9 +20,22 @@
 
 use serde::{Deserialize, Serialize};
 
-/// email_verification_required
+/// Email verification required error
 ///
-/// The docs give no description of this type.
+/// You get this error when someone whose email address has not yet been verified tries to sign in
+/// while the environment demands verified emails. The response carries a pending authentication
+/// token, which you will need later to finish signing the user in.
+///
+/// If the verification email is turned on in your [email settings](https://workos.com/docs/authkit/custom-emails), WorkOS
+/// emails a one-time code to the user on its own and hands you a pending authentication token. If
+/// that setting is off, you can
+/// [fetch the verification code](https://workos.com/docs/reference/authkit/email-verification/get) and deliver the email
+/// through your own channel. In both cases, finish the flow by
+/// [authenticating](https://workos.com/docs/reference/authkit/authentication) the user with the pending token from the
+/// error plus the code they received; doing so also marks their email address as verified.
+///
+/// You will see the same behavior when a user signs in through OAuth or SSO and an account with the
+/// same, still unverified, email address is already present.
 ///
 /// Documented at <https://workos.com/docs/reference/authkit/authentication-errors/email-verification-required-error>.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,9 +61,19 @@ pub enum EmailVerificationRequiredErrorCode {
     EmailVerificationRequired,
 }
 
-/// mfa_challenge
+/// MFA challenge error
 ///
-/// The docs give no description of this type.
+/// You get this error when a user who already has MFA set up tries to sign in to an environment
+/// that requires it. Along with a pending authentication token, the response lists the factors the
+/// user has enrolled, any of which can be used to finish signing in.
+///
+/// To recover, prompt the user for a second factor. Create a
+/// [challenge](https://workos.com/docs/reference/mfa/challenge/create) for one of the listed factors, then sign the user
+/// in with their [TOTP code](https://workos.com/docs/reference/authkit/authentication/totp), that challenge, and the
+/// pending token from this error.
+///
+/// Whether MFA is required is controlled from the
+/// [Authentication page](https://dashboard.workos.com/authentication) of the WorkOS dashboard.
 ///
 /// Documented at <https://workos.com/docs/reference/authkit/authentication-errors/mfa-challenge-error>.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,10 +84,10 @@ pub struct MfaChallengeError {
     pub message: String,
     /// A token to pass back, together with the matching authentication method, in order to finish signing the user in once this error has been handled.
     pub pending_authentication_token: String,
-    /// The IDs and types of every [factor](/reference/mfa) the user has already
+    /// The IDs and types of every [factor](https://workos.com/docs/reference/mfa) the user has already
     /// set up.
     pub authentication_factors: Vec<MfaChallengeErrorAuthenticationFactor>,
-    /// The matching [user](/reference/authkit/user) object.
+    /// The matching [user](https://workos.com/docs/reference/authkit/user) object.
     pub user: crate::reference::authkit::user::User,
 }
 
@@ -77,7 +100,7 @@ pub enum MfaChallengeErrorCode {
     MfaChallenge,
 }
 
-/// The IDs and types of every [factor](/reference/mfa) the user has already
+/// The IDs and types of every [factor](https://workos.com/docs/reference/mfa) the user has already
 /// set up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MfaChallengeErrorAuthenticationFactor {
@@ -87,9 +110,19 @@ pub struct MfaChallengeErrorAuthenticationFactor {
     pub r#type: String,
 }
 
-/// mfa_enrollment
+/// MFA enrollment error
 ///
-/// The docs give no description of this type.
+/// You get this error when the environment insists on multi-factor authentication but the person
+/// signing in has not set up any factor yet. The response includes a pending authentication token
+/// that lets you complete the sign-in after the user has enrolled.
+///
+/// To recover, show the user a screen where they can
+/// [enroll an authentication factor](https://workos.com/docs/reference/authkit/mfa/enroll-auth-factor). After enrollment,
+/// ask them for a code from that factor and sign them in using their
+/// [TOTP code](https://workos.com/docs/reference/authkit/authentication/totp) along with the pending token from this error.
+///
+/// Whether MFA is required is controlled from the
+/// [Authentication page](https://dashboard.workos.com/authentication) of the WorkOS dashboard.
 ///
 /// Documented at <https://workos.com/docs/reference/authkit/authentication-errors/mfa-enrollment-error>.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,7 +133,7 @@ pub struct MfaEnrollmentError {
     pub message: String,
     /// A token to pass back, together with the matching authentication method, in order to finish signing the user in once this error has been handled.
     pub pending_authentication_token: String,
-    /// The matching [user](/reference/authkit/user) object.
+    /// The matching [user](https://workos.com/docs/reference/authkit/user) object.
     pub user: crate::reference::authkit::user::User,
 }
 
@@ -113,9 +146,14 @@ pub enum MfaEnrollmentErrorCode {
     MfaEnrollment,
 }
 
-/// organization_authentication_methods_required
+/// Organization authentication required error
 ///
-/// The docs give no description of this type.
+/// You get this error when a user tries a sign-in method that is not permitted by the organization
+/// whose [domain policy](https://workos.com/docs/authkit/organization-policies) governs that user. The response spells out
+/// every method the user is allowed to use instead.
+///
+/// To recover, show the user the permitted methods from the error and let them pick one to carry
+/// on signing in, for example one of the listed [SSO connections](https://workos.com/docs/reference/sso/connection).
 ///
 /// Documented at <https://workos.com/docs/reference/authkit/authentication-errors/organization-authentication-required-error>.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -127,7 +165,7 @@ pub struct OrganizationAuthenticationRequiredError {
     /// The email address of the user who is trying to sign in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// A list of SSO [connection](/reference/sso/connection) IDs that the user is required to authenticate with. One of these connections must be used.
+    /// A list of SSO [connection](https://workos.com/docs/reference/sso/connection) IDs that the user is required to authenticate with. One of these connections must be used.
     pub sso_connection_ids: Vec<String>,
     /// The docs give no description of this field.
     pub auth_methods: OrganizationAuthenticationRequiredErrorAuthMethods,
@@ -159,9 +197,15 @@ pub struct OrganizationAuthenticationRequiredErrorAuthMethods {
     pub password: bool,
 }
 
-/// organization_selection_required
+/// Organization selection required error
 ///
-/// The docs give no description of this type.
+/// You get this error when the person signing in belongs to more than one organization and has to
+/// pick which one the session is for. The response lists those organizations and includes a
+/// pending authentication token for finishing the sign-in.
+///
+/// To recover, let the user choose from the organizations in the error, then complete the sign-in
+/// for the [organization they picked](https://workos.com/docs/reference/authkit/authentication/organization-selection),
+/// passing along the pending token you received.
 ///
 /// Documented at <https://workos.com/docs/reference/authkit/authentication-errors/organization-selection-error>.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,9 +216,9 @@ pub struct OrganizationSelectionRequiredError {
     pub message: String,
     /// A token to pass back, together with the matching authentication method, in order to finish signing the user in once this error has been handled.
     pub pending_authentication_token: String,
-    /// The matching [user](/reference/authkit/user) object.
+    /// The matching [user](https://workos.com/docs/reference/authkit/user) object.
     pub user: crate::reference::authkit::user::User,
-    /// The IDs and names of all [organizations](/reference/organization) to which the user belongs.
+    /// The IDs and names of all [organizations](https://workos.com/docs/reference/organization) to which the user belongs.
     pub organizations: Vec<OrganizationSelectionRequiredErrorOrganization>,
 }
 
@@ -187,7 +231,7 @@ pub enum OrganizationSelectionRequiredErrorCode {
     OrganizationSelectionRequired,
 }
 
-/// The IDs and names of all [organizations](/reference/organization) to which the user belongs.
+/// The IDs and names of all [organizations](https://workos.com/docs/reference/organization) to which the user belongs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationSelectionRequiredErrorOrganization {
     /// The unique ID of the organization.
@@ -196,9 +240,11 @@ pub struct OrganizationSelectionRequiredErrorOrganization {
     pub name: String,
 }
 
-/// sso_required
+/// SSO required error
 ///
-/// The docs give no description of this type.
+/// This error indicates that a user attempted to authenticate into an organization that requires SSO using a different authentication method. It includes a list of SSO connections that may be used to complete the authentication.
+///
+/// When this error occurs, you’ll need to use one of the SSO connections from the error to [get the authorization URL](https://workos.com/docs/reference/authkit/authentication/get-authorization-url) and redirect the user to that URL to complete the authentication with the organization’s identity provider.
 ///
 /// Documented at <https://workos.com/docs/reference/authkit/authentication-errors/sso-required-error>.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,7 +256,7 @@ pub struct SsoRequiredError {
     /// The email address of the user who is trying to sign in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// A list of SSO [connection](/reference/sso/connection) IDs that the user is required to authenticate with. One of these connections must be used.
+    /// A list of SSO [connection](https://workos.com/docs/reference/sso/connection) IDs that the user is required to authenticate with. One of these connections must be used.
     pub connection_ids: Vec<String>,
     /// A token that should be used to complete the authentication with the `authorization_code` grant type after this error occurs.
     ///

@@ -4,16 +4,19 @@
 //!
 //! A user is a person's identity within your application. People can register directly, for
 //! instance with a password, or be created automatically through
-//! [JIT provisioning](/authkit/jit-provisioning) when they sign in via an organization's SSO
-//! connection. A user can be a member of one or more [organizations](/reference/organization).
+//! [JIT provisioning](https://workos.com/docs/authkit/jit-provisioning) when they sign in via an organization's SSO
+//! connection. A user can be a member of one or more [organizations](https://workos.com/docs/reference/organization).
 //!
 //! Types documented under `reference/authkit/user/` in the docs.
 
 use serde::{Deserialize, Serialize};
 
-/// user
+/// User
 ///
-/// The docs give no description of this type.
+/// A user is a person's identity within your application. People can register directly, for
+/// instance with a password, or be created automatically through
+/// [JIT provisioning](https://workos.com/docs/authkit/jit-provisioning) when they sign in via an organization's SSO
+/// connection. A user can be a member of one or more [organizations](https://workos.com/docs/reference/organization).
 ///
 /// Documented at <https://workos.com/docs/reference/authkit/user>.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,7 +48,7 @@ pub struct User {
     /// An identifier for the user that comes from your own system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Key/value [metadata](/authkit/metadata) pairs attached to the user.
+    /// Key/value [metadata](https://workos.com/docs/authkit/metadata) pairs attached to the user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// The locale the user prefers.
