@@ -88,6 +88,8 @@ struct Lowerer<'a> {
     entries: Vec<TypeEntry>,
     /// The entries that become types, by key.
     by_key: BTreeMap<String, Vec<usize>>,
+    /// The id of the entry being lowered, to find its siblings in SDK sections.
+    current_id: Option<String>,
     /// The names used in each module.
     taken: BTreeMap<ModulePath, BTreeSet<String>>,
     krate: Crate,
@@ -123,6 +125,7 @@ impl<'a> Lowerer<'a> {
             namespaces,
             entries: Vec::new(),
             by_key: BTreeMap::new(),
+            current_id: None,
             taken: BTreeMap::new(),
             krate: Crate::default(),
         }
@@ -232,6 +235,7 @@ impl<'a> Lowerer<'a> {
             (type_entry.file, type_entry.module.clone(), type_entry.name.clone());
         let entry = type_entry.entry.clone();
         let doc = self.entry_doc(file, &entry);
+        self.current_id = Some(entry.id.clone().unwrap_or_else(|| entry.key.clone()));
         let mut nested = Vec::new();
         let properties = entry.properties.clone().unwrap_or_default();
         let fields = self.lower_fields(&properties, file, &module, &name, &mut nested);
@@ -421,12 +425,7 @@ impl<'a> Lowerer<'a> {
             TypeExpr::Primitive(Primitive::Number) => RustType::F64,
             TypeExpr::Primitive(Primitive::Integer) => RustType::I64,
             TypeExpr::Literals(values) => {
-                let name = self.fresh_name(site.module, name);
-                let variants = variants(values);
-                let open = values.len() > 1;
-                let doc = enum_doc(values, open);
-                nested.push(Item::Enum(Enum { name: name.clone(), doc, variants, open }));
-                RustType::Named { module: site.module.clone(), name }
+                self.string_enum(site, name, values, values.len() > 1, nested)
             }
             TypeExpr::Nullable(inner) => {
                 self.lower_type(inner, site, name, span, nested).optional()
@@ -459,16 +458,19 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => RustType::JsonObject,
             },
-            TypeExpr::Enum => {
-                self.diagnostics.push(Diagnostic::warning(
-                    span,
-                    format!(
-                        "{} ({}): `enum` without listed values becomes a string",
-                        property.path, property.key
-                    ),
-                ));
-                RustType::String
-            }
+            TypeExpr::Enum => match self.enum_values(site) {
+                Some(values) => self.string_enum(site, name, &values, true, nested),
+                None => {
+                    self.diagnostics.push(Diagnostic::warning(
+                        span,
+                        format!(
+                            "{} ({}): `enum` whose values the docs do not list becomes a string",
+                            property.path, property.key
+                        ),
+                    ).with_hint("list the values in the description, or give the type as `\"a\" | \"b\"`"));
+                    RustType::String
+                }
+            },
             TypeExpr::Empty => {
                 self.diagnostics.push(Diagnostic::warning(
                     span,
@@ -481,6 +483,46 @@ impl<'a> Lowerer<'a> {
             }
             TypeExpr::Named(key) => self.named_type(key, site, span),
         }
+    }
+
+    /// An enum of string values; an open one keeps values the docs do not list.
+    fn string_enum(
+        &mut self,
+        site: &Site<'_>,
+        name: String,
+        values: &[String],
+        open: bool,
+        nested: &mut Vec<Item>,
+    ) -> RustType {
+        let name = self.fresh_name(site.module, name);
+        let doc = enum_doc(values, open);
+        nested.push(Item::Enum(Enum { name: name.clone(), doc, variants: variants(values), open }));
+        RustType::Named { module: site.module.clone(), name }
+    }
+
+    /// The values of an `enum` property: from the same property of the entry in an SDK section
+    /// of the same file, where the type is often spelt out as a union of literals, or else
+    /// from a list of values in its description.
+    fn enum_values(&mut self, site: &Site<'_>) -> Option<Vec<String>> {
+        let property = site.property;
+        let wanted = naming::snake_case(&property.key);
+        let document = &self.files[site.file].document;
+        let from_sibling = document
+            .entries
+            .iter()
+            .filter(|e| !crate::model::WIRE_SECTIONS.contains(&e.section.as_str()))
+            .filter(|e| e.id.as_ref().or(Some(&e.key)) == self.current_id.as_ref())
+            .flat_map(|e| e.properties.iter().flatten())
+            .filter(|p| naming::snake_case(&p.key) == wanted)
+            .find_map(|p| match typeexpr::parse(&p.type_text.as_ref()?.0) {
+                Ok(TypeExpr::Literals(values)) => Some(values),
+                _ => None,
+            });
+        from_sibling.or_else(|| {
+            let text = self.property_text(site.file, property)?;
+            let values = listed_values(&text);
+            (values.len() >= 2).then_some(values)
+        })
     }
 
     fn nested_struct(
@@ -820,6 +862,17 @@ fn singular(name: &str) -> String {
     }
 }
 
+/// The values listed in a description, one per list item written as code: `- \`linked\``.
+fn listed_values(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let item = line.trim().strip_prefix(['-', '*'])?.trim();
+            let value = item.strip_prefix('`')?.strip_suffix('`')?;
+            (!value.is_empty() && !value.contains('`')).then(|| value.to_owned())
+        })
+        .collect()
+}
+
 fn variants(values: &[String]) -> Vec<Variant> {
     let mut names: Vec<String> = values.iter().map(|v| naming::upper_camel_case(v)).collect();
     naming::disambiguate(&mut names, "");
@@ -902,6 +955,14 @@ mod tests {
         let base = "https://workos.com/docs";
         assert_eq!(absolute_url(base, "/reference/sso"), "https://workos.com/docs/reference/sso");
         assert_eq!(absolute_url(base, "https://example.com/x"), "https://example.com/x");
+    }
+
+    #[test]
+    fn values_listed_in_a_description() {
+        let text =
+            "The state.\n\n- `linked`\n\n- `unlinked`\n* `invalid_credentials`\n- not code\n";
+        assert_eq!(listed_values(text), ["linked", "unlinked", "invalid_credentials"]);
+        assert!(listed_values("Use `a` or `b`.").is_empty());
     }
 
     #[test]

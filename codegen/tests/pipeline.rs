@@ -267,3 +267,21 @@ fn a_failed_run_leaves_the_output_as_it_was() {
     assert!(errors[0].contains("unknown type 'shopper'"), "{errors:?}");
     assert_eq!(read_folder(out.path()), before);
 }
+
+#[test]
+fn enum_values_come_from_a_sibling_section_or_the_description() {
+    let docs = tree(&[(
+        "a/x.mdx",
+        "---\ndescriptions:\n  x:\n    state: |\n      The state.\n\n      - `on`\n      - `off`\n\
+         reference:\n  curl:\n    - key: x\n      id: x\n      properties:\n        - key: state\n          \
+         type: enum\n          description: (x.state)\n        - key: kind\n          type: enum\n\
+         \x20         description: The kind.\n  js:\n    - key: X\n      id: x\n      properties:\n        \
+         - key: kind\n          type: '\"big\" | \"small\"'\n---\n",
+    )]);
+    let generation = generate_ok(docs.path(), None);
+    assert!(generation.warning_lines().is_empty(), "{:?}", generation.warning_lines());
+    let source = &generation.files["src/a.rs"];
+    for expected in ["pub state: XState,", "pub kind: XKind,", "On,", "Off,", "Big,", "Small,"] {
+        assert!(source.contains(expected), "no `{expected}` in:\n{source}");
+    }
+}
