@@ -390,7 +390,7 @@ impl<'a> Lowerer<'a> {
         }
         match typeexpr::parse(text) {
             Ok(expr) => {
-                let name = format!("{}{}", site.owner, naming::upper_camel_case(&property.key));
+                let name = nested_name(site.owner, &property.key);
                 self.lower_type(&expr, site, name, *span, nested)
             }
             Err(err) => {
@@ -849,6 +849,17 @@ pub fn absolute_url(base: &str, url: &str) -> String {
     }
 }
 
+/// The name of a type made for a field: the owner's name and the field's, with `Kind` in place
+/// of a repeated word (`SsoRequiredError` + `error` is `SsoRequiredErrorKind`).
+fn nested_name(owner: &str, key: &str) -> String {
+    let field = naming::upper_camel_case(key);
+    if owner.ends_with(naming::unraw(&field)) {
+        format!("{owner}Kind")
+    } else {
+        format!("{owner}{}", naming::unraw(&field))
+    }
+}
+
 /// A guess at the singular of an English plural, for naming the items of a list.
 fn singular(name: &str) -> String {
     if let Some(stem) = name.strip_suffix("ies") {
@@ -963,6 +974,13 @@ mod tests {
             "The state.\n\n- `linked`\n\n- `unlinked`\n* `invalid_credentials`\n- not code\n";
         assert_eq!(listed_values(text), ["linked", "unlinked", "invalid_credentials"]);
         assert!(listed_values("Use `a` or `b`.").is_empty());
+    }
+
+    #[test]
+    fn nested_type_names() {
+        assert_eq!(nested_name("MfaChallengeError", "code"), "MfaChallengeErrorCode");
+        assert_eq!(nested_name("SsoRequiredError", "error"), "SsoRequiredErrorKind");
+        assert_eq!(nested_name("User", "type"), "UserType");
     }
 
     #[test]

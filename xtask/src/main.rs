@@ -56,14 +56,24 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is in the workspace").to_owned()
 }
 
+/// A path as the user would type it from where the command runs: relative when it is inside
+/// the current folder.
+fn shown(path: &Path) -> PathBuf {
+    let current = std::env::current_dir().ok();
+    match current.as_deref().and_then(|dir| path.strip_prefix(dir).ok()) {
+        Some(relative) if !relative.as_os_str().is_empty() => relative.to_owned(),
+        _ => path.to_owned(),
+    }
+}
+
 fn codegen(args: &CodegenArgs) -> ExitCode {
     let root = workspace_root();
-    let docs = args.docs.clone().unwrap_or_else(|| root.join("docs-input"));
-    let out = args.out.clone().unwrap_or_else(|| root.join("generated"));
+    let docs = args.docs.clone().unwrap_or_else(|| shown(&root.join("docs-input")));
+    let out = args.out.clone().unwrap_or_else(|| shown(&root.join("generated")));
     let config = match (&args.config, args.no_config) {
         (_, true) => None,
         (Some(path), false) => Some(path.clone()),
-        (None, false) => Some(root.join("codegen.yaml")),
+        (None, false) => Some(shown(&root.join("codegen.yaml"))),
     };
     let crate_name = crate_name(&out);
     let request =

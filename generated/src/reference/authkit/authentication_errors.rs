@@ -159,7 +159,7 @@ pub enum MfaEnrollmentErrorCode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationAuthenticationRequiredError {
     /// A fixed string that identifies which kind of error was returned.
-    pub error: OrganizationAuthenticationRequiredErrorError,
+    pub error: OrganizationAuthenticationRequiredErrorKind,
     /// An explanation of the error intended for people to read.
     pub error_description: String,
     /// The email address of the user who is trying to sign in.
@@ -173,7 +173,7 @@ pub struct OrganizationAuthenticationRequiredError {
 
 /// Always `organization_authentication_methods_required`: the value that marks this type on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum OrganizationAuthenticationRequiredErrorError {
+pub enum OrganizationAuthenticationRequiredErrorKind {
     /// `organization_authentication_methods_required`
     #[default]
     #[serde(rename = "organization_authentication_methods_required")]
@@ -250,7 +250,7 @@ pub struct OrganizationSelectionRequiredErrorOrganization {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SsoRequiredError {
     /// A fixed string that identifies which kind of error was returned.
-    pub error: SsoRequiredErrorError,
+    pub error: SsoRequiredErrorKind,
     /// An explanation of the error intended for people to read.
     pub error_description: String,
     /// The email address of the user who is trying to sign in.
@@ -267,7 +267,7 @@ pub struct SsoRequiredError {
 
 /// Always `sso_required`: the value that marks this type on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum SsoRequiredErrorError {
+pub enum SsoRequiredErrorKind {
     /// `sso_required`
     #[default]
     #[serde(rename = "sso_required")]
