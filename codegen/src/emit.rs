@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use rayon::prelude::*;
 
 use crate::ir::{Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Union};
 use crate::naming;
@@ -18,9 +19,10 @@ pub const HEADER_MARK: &str = "// @generated";
 /// The Rust source of every module, by path relative to the crate folder: `src/lib.rs`,
 /// `src/reference/sso.rs`, ...
 pub fn emit(krate: &Crate) -> BTreeMap<String, String> {
+    // Formatting dominates emitting, and modules are formatted independently.
     krate
         .modules
-        .iter()
+        .par_iter()
         .map(|(path, module)| {
             let children: Vec<&String> = krate
                 .modules

@@ -24,6 +24,8 @@ pub mod yaml;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Failure, SourceMap, Span};
 use crate::lower::LoadedFile;
@@ -84,8 +86,20 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
         ));
     }
     let docs = source::read_tree(request.docs, &mut sources, &mut diagnostics);
-    let loaded: Vec<LoadedFile> =
-        docs.iter().filter_map(|doc| load(doc, &sources, &mut diagnostics)).collect();
+    // Each file's frontmatter is parsed on its own, so the files are spread over every core;
+    // each keeps its own diagnostics, merged in path order so the report never varies.
+    let parsed: Vec<(Option<LoadedFile>, Diagnostics)> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut found = Diagnostics::default();
+            (load(doc, &sources, &mut found), found)
+        })
+        .collect();
+    let mut loaded = Vec::with_capacity(parsed.len());
+    for (file, found) in parsed {
+        diagnostics.extend(found);
+        loaded.extend(file);
+    }
 
     let krate = lower::lower(&loaded, &config, &mut diagnostics);
     if diagnostics.has_errors() {

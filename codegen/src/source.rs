@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceMap, Span};
@@ -48,26 +49,37 @@ pub fn read_tree(
             return Vec::new();
         }
     };
+    // Reading and decoding are independent per file, so they run on every core; the results
+    // are then added to the source map in path order, so file ids never depend on timing.
+    let read: Vec<(String, String, Read)> = paths
+        .par_iter()
+        .map(|path| {
+            let relative = path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let name = path.display().to_string();
+            let read = match std::fs::read(path) {
+                Ok(bytes) => match decode(&bytes) {
+                    Ok(text) => Read::Text(text),
+                    Err(problem) => Read::Invalid(problem, bytes),
+                },
+                Err(err) => Read::Unreadable(err),
+            };
+            (relative, name, read)
+        })
+        .collect();
     let mut files = Vec::new();
-    for path in paths {
-        let relative = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let name = path.display().to_string();
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(err) => {
+    for (relative, name, read) in read {
+        match read {
+            Read::Text(text) => files.push(DocFile { file: sources.add(name, text), relative }),
+            Read::Unreadable(err) => {
                 diagnostics.push(Diagnostic::error(None, format!("{name}: cannot read: {err}")));
-                continue;
             }
-        };
-        match decode(&bytes) {
-            Ok(text) => files.push(DocFile { file: sources.add(name, text), relative }),
-            Err(problem) => {
+            Read::Invalid(problem, bytes) => {
                 // The file goes into the map as the valid text before the problem, so the
                 // report can still show the line it is on.
                 let valid = String::from_utf8_lossy(&bytes[..problem.offset]).into_owned();
@@ -80,6 +92,16 @@ pub fn read_tree(
         }
     }
     files
+}
+
+/// What reading one file gave.
+enum Read {
+    /// Its decoded text.
+    Text(String),
+    /// The error that kept it from being read.
+    Unreadable(std::io::Error),
+    /// Why its bytes are not text, and the bytes.
+    Invalid(DecodeError, Vec<u8>),
 }
 
 /// Why some bytes are not a docs file's text.
