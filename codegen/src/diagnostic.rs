@@ -250,7 +250,9 @@ pub struct Failure {
 impl Failure {
     /// Each error as one line, `file:line:column: error: message`.
     pub fn error_lines(&self) -> Vec<String> {
-        self.diagnostics.errors().map(|d| d.one_line(&self.sources)).collect()
+        let errors =
+            self.diagnostics.sorted().into_iter().filter(|d| d.severity == Severity::Error);
+        errors.map(|d| d.one_line(&self.sources)).collect()
     }
 }
 

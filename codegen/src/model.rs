@@ -335,6 +335,11 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
         ));
         return None;
     };
+    // Messages name the property by its key, wherever in the mapping the key is written.
+    let label = match node.get("key").and_then(Node::as_str) {
+        Some(key) => format!("{path} ({})", key.trim()),
+        None => path.to_owned(),
+    };
     let mut property = Property {
         key: String::new(),
         type_text: None,
@@ -362,7 +367,10 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
                     }
                     _ => diagnostics.push(Diagnostic::error(
                         value.span,
-                        format!("{path}.type must be a non-empty text, found {}", value.kind()),
+                        format!(
+                            "{label}: the type must be a non-empty text, found {}",
+                            value.kind()
+                        ),
                     )),
                 }
             }
@@ -373,7 +381,7 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
                 None if value.is_null() => {}
                 None => diagnostics.push(Diagnostic::error(
                     value.span,
-                    format!("{path}.description must be a text, found {}", value.kind()),
+                    format!("{label}: the description must be a text, found {}", value.kind()),
                 )),
             },
             Some("optional") => match value.as_str() {
@@ -382,13 +390,13 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
                 _ if value.is_null() => {}
                 _ => diagnostics.push(Diagnostic::error(
                     value.span,
-                    format!("{path}.optional must be true or false"),
+                    format!("{label}: `optional` must be true or false"),
                 )),
             },
             Some("properties") => {
                 property.properties = Some(read_properties(value, path, diagnostics))
             }
-            _ => warn_unknown(key, name, PROPERTY_FIELDS, path, diagnostics),
+            _ => warn_unknown(key, name, PROPERTY_FIELDS, &label, diagnostics),
         }
     }
     if !has_key {
@@ -485,9 +493,10 @@ mod tests {
             [
                 "t.mdx:3:7: error: reference.json[0] has no `key`",
                 "t.mdx:6:11: error: reference.json[1].properties[0] (a) has no `type`",
-                "t.mdx:8:17: error: reference.json[1].properties[1].type must be a non-empty \
-                 text, found a list",
-                "t.mdx:9:21: error: reference.json[1].properties[1].optional must be true or false",
+                "t.mdx:8:17: error: reference.json[1].properties[1] (b): the type must be a \
+                 non-empty text, found a list",
+                "t.mdx:9:21: error: reference.json[1].properties[1] (b): `optional` must be true \
+                 or false",
             ]
         );
     }

@@ -99,7 +99,8 @@ pub fn disambiguate(names: &mut [String], separator: &str) -> Vec<usize> {
     let mut taken: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for (at, name) in names.iter_mut().enumerate() {
         if taken.contains(name.as_str()) {
-            let base = unraw(name).to_owned();
+            // `self_` numbered is `self_2`, not `self__2`, which is not snake case.
+            let base = unraw(name).trim_end_matches('_').to_owned();
             let fresh = (2..)
                 .map(|n| format!("{base}{separator}{n}"))
                 .find(|candidate| !taken.contains(candidate))
@@ -166,9 +167,14 @@ mod tests {
     #[test]
     fn collisions_get_numbered_in_source_order() {
         let mut names: Vec<String> =
-            ["foo_bar", "foo_bar", "r#type", "foo_bar", "foo_bar_2"].map(String::from).into();
+            ["foo_bar", "foo_bar", "r#type", "foo_bar", "foo_bar_2", "self_", "self_"]
+                .map(String::from)
+                .into();
         let changed = disambiguate(&mut names, "_");
-        assert_eq!(names, ["foo_bar", "foo_bar_2", "r#type", "foo_bar_3", "foo_bar_2_2"]);
-        assert_eq!(changed, [1, 3, 4]);
+        assert_eq!(
+            names,
+            ["foo_bar", "foo_bar_2", "r#type", "foo_bar_3", "foo_bar_2_2", "self_", "self_2"]
+        );
+        assert_eq!(changed, [1, 3, 4, 6]);
     }
 }

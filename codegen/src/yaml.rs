@@ -97,7 +97,7 @@ pub fn parse(
     }
     let root =
         builder.root.unwrap_or(Node { value: Value::Null, span: Span { file, start: 0, end: 0 } });
-    check_duplicates(&root, "", diagnostics);
+    check_duplicates(sources, &root, "", diagnostics);
     Some(root)
 }
 
@@ -197,29 +197,31 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
 
 /// Reports every key that appears twice in one mapping, at the second occurrence, naming the
 /// first. `path` is the dotted path of `node`, such as `reference.json[0].properties[2]`.
-fn check_duplicates(node: &Node, path: &str, diagnostics: &mut Diagnostics) {
+fn check_duplicates(sources: &SourceMap, node: &Node, path: &str, diagnostics: &mut Diagnostics) {
     match &node.value {
         Value::Mapping(entries) => {
             for (at, (key, value)) in entries.iter().enumerate() {
                 let name = key.as_str().unwrap_or("");
                 let first = entries[..at].iter().find(|(k, _)| k.value == key.value);
                 if let Some((first, _)) = first {
-                    let (line, where_) =
-                        (first.span, if path.is_empty() { "the frontmatter" } else { path });
+                    let place = if path.is_empty() { "the frontmatter" } else { path };
+                    let (line, _) = sources.line_col(first.span.file, first.span.start);
+                    let message =
+                        format!("duplicate key '{name}' in {place} (first defined at line {line})");
                     diagnostics.push(
-                        Diagnostic::error(key.span, format!("duplicate key '{name}' in {where_}"))
-                            .with_related(line, "first defined here")
+                        Diagnostic::error(key.span, message)
+                            .with_related(first.span, "first defined here")
                             .with_hint("YAML keeps one value per key: remove or rename one"),
                     );
                 }
                 let child =
                     if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
-                check_duplicates(value, &child, diagnostics);
+                check_duplicates(sources, value, &child, diagnostics);
             }
         }
         Value::Sequence(items) => {
             for (index, item) in items.iter().enumerate() {
-                check_duplicates(item, &format!("{path}[{index}]"), diagnostics);
+                check_duplicates(sources, item, &format!("{path}[{index}]"), diagnostics);
             }
         }
         Value::Scalar(_) | Value::Null => {}
@@ -278,8 +280,8 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "t.mdx:4:3: error: duplicate key 'label' in d",
-                "t.mdx:7:5: error: duplicate key 'type' in list[0]",
+                "t.mdx:4:3: error: duplicate key 'label' in d (first defined at line 3)",
+                "t.mdx:7:5: error: duplicate key 'type' in list[0] (first defined at line 6)",
             ]
         );
     }
