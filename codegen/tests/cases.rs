@@ -9,14 +9,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{generate, generate_ok, strip_root, workspace_root};
+use common::{cargo_in, generate, generate_ok, shared_dir, strip_root, write_crate};
 
 fn cases() -> PathBuf {
-    let shared = std::env::var_os("SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared"));
-    let cases = shared.join("cases");
-    assert!(cases.is_dir(), "the cases are missing at {}; set SHARED_DIR", cases.display());
+    let cases = shared_dir().join("cases");
+    assert!(cases.is_dir(), "the cases are missing at {}", cases.display());
     cases
 }
 
@@ -361,22 +358,10 @@ fn case_31_empty_properties_make_braced_empty_structs() {
 fn generated_code_from_the_cases_builds_and_round_trips() {
     let docs = tree_of(&["15-", "20-", "24-", "31-", "13-"]);
     let generation = generate_ok(docs.path(), None);
-    let out = tempfile::tempdir().unwrap();
-    let manifest = format!("{}\n[workspace]\n", generation.files["Cargo.toml"]);
-    std::fs::write(out.path().join("Cargo.toml"), manifest).unwrap();
-    let plan = codegen::write::plan(out.path(), &generation.files).unwrap();
-    codegen::write::apply(out.path(), &generation.files, &plan).unwrap();
+    let out = write_crate(&generation);
     std::fs::create_dir_all(out.path().join("tests")).unwrap();
     std::fs::write(out.path().join("tests/wire.rs"), WIRE_TEST).unwrap();
-
-    let status = std::process::Command::new(env!("CARGO"))
-        .args(["test", "--quiet", "--offline"])
-        .current_dir(out.path())
-        .env("CARGO_TARGET_DIR", workspace_root().join("target/shared-suite"))
-        .env("RUSTFLAGS", "-D warnings")
-        .status()
-        .unwrap();
-    assert!(status.success(), "the crate generated from the cases does not build or pass");
+    cargo_in(out.path(), &["test"], ("RUSTFLAGS", "-D warnings"));
 }
 
 /// Round trips run inside the crate generated from the cases.

@@ -9,17 +9,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{generate_ok, workspace_root};
+use common::{cargo_in, generate_ok, shared_dir, write_crate};
 use serde::{Serialize, de::DeserializeOwned};
 use workos_types::reference::authkit::authentication_errors as errors;
 
-/// The shared folder; panics with the path tried when it is not there.
 fn shared() -> PathBuf {
-    let path = std::env::var_os("SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared"));
-    assert!(path.is_dir(), "the shared folder is missing at {}; set SHARED_DIR", path.display());
-    path
+    shared_dir()
 }
 
 fn read_json(path: &Path) -> serde_json::Value {
@@ -180,30 +175,11 @@ fn copy(from: &Path, to: &Path) {
 fn the_whole_real_reference_builds_and_documents_with_warnings_denied() {
     let docs = shared().join("workos-docs");
     let generation = generate_ok(&docs, None);
-    let out = tempfile::tempdir().unwrap();
-    // A workspace of its own, so cargo does not look for one above the temporary folder.
-    let manifest = format!("{}\n[workspace]\n", generation.files["Cargo.toml"]);
-    std::fs::write(out.path().join("Cargo.toml"), manifest).unwrap();
-    let plan = codegen::write::plan(out.path(), &generation.files).unwrap();
-    codegen::write::apply(out.path(), &generation.files, &plan).unwrap();
     assert!(generation.types > 40, "only {} types from the real reference", generation.types);
-
-    // The workspace's target folder already holds serde, so the builds stay fast.
-    let target = workspace_root().join("target/shared-suite");
-    let cargo = |args: &[&str], env: (&str, &str)| {
-        let status = std::process::Command::new(env!("CARGO"))
-            .args(args)
-            .args(["--quiet", "--offline"])
-            .current_dir(out.path())
-            .env("CARGO_TARGET_DIR", &target)
-            .env(env.0, env.1)
-            .status()
-            .unwrap();
-        assert!(status.success(), "`cargo {}` fails on the crate from the real reference", args[0]);
-    };
-    cargo(&["build"], ("RUSTFLAGS", "-D warnings"));
-    cargo(&["doc", "--no-deps"], ("RUSTDOCFLAGS", "-D warnings"));
-    cargo(&["test", "--doc"], ("RUSTDOCFLAGS", ""));
+    let out = write_crate(&generation);
+    cargo_in(out.path(), &["build"], ("RUSTFLAGS", "-D warnings"));
+    cargo_in(out.path(), &["doc", "--no-deps"], ("RUSTDOCFLAGS", "-D warnings"));
+    cargo_in(out.path(), &["test", "--doc"], ("RUSTDOCFLAGS", ""));
 }
 
 #[test]

@@ -75,3 +75,38 @@ pub fn strip_root(lines: &[String], root: &Path) -> Vec<String> {
     let prefix = format!("{}/", root.display());
     lines.iter().map(|line| line.replace(&prefix, "")).collect()
 }
+
+/// The `../shared` folder, or `$SHARED_DIR`; panics with the path tried when it is not there,
+/// so the suite that needs it fails rather than skips.
+pub fn shared_dir() -> PathBuf {
+    let path = std::env::var_os("SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared"));
+    assert!(path.is_dir(), "the shared folder is missing at {}; set SHARED_DIR", path.display());
+    path
+}
+
+/// Writes a generation into a new crate folder that is a workspace of its own, so cargo does
+/// not look for one above the temporary folder.
+pub fn write_crate(generation: &Generation) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let manifest = format!("{}\n[workspace]\n", generation.files["Cargo.toml"]);
+    std::fs::write(out.path().join("Cargo.toml"), manifest).unwrap();
+    let plan = codegen::write::plan(out.path(), &generation.files).unwrap();
+    codegen::write::apply(out.path(), &generation.files, &plan).unwrap();
+    out
+}
+
+/// Runs cargo in a generated crate, offline, with one extra environment variable, and panics
+/// when it fails. The workspace's target folder already holds serde, so builds stay fast.
+pub fn cargo_in(dir: &Path, args: &[&str], env: (&str, &str)) {
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(args)
+        .args(["--quiet", "--offline"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", workspace_root().join("target/shared-suite"))
+        .env(env.0, env.1)
+        .status()
+        .unwrap();
+    assert!(status.success(), "`cargo {}` fails in the generated crate", args.join(" "));
+}
