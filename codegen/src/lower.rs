@@ -829,9 +829,20 @@ pub fn folder_of(relative: &str) -> &str {
     relative.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
+/// Module names that would shadow the crates the generated code names (`serde::Serialize`,
+/// `serde_json::Value`) or the standard library.
+const RESERVED_MODULE_NAMES: &[&str] = &["serde", "serde_json", "std", "core", "alloc"];
+
 /// The Rust module of a folder.
 pub fn module_path(folder: &str) -> ModulePath {
-    folder.split('/').filter(|s| !s.is_empty()).map(naming::snake_case).collect()
+    folder
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|segment| {
+            let name = naming::snake_case(segment);
+            if RESERVED_MODULE_NAMES.contains(&name.as_str()) { format!("{name}_") } else { name }
+        })
+        .collect()
 }
 
 /// How many leading folders two folders share.
@@ -957,6 +968,7 @@ mod tests {
             ["reference", "authkit", "authentication_errors"]
         );
         assert!(module_path("").is_empty());
+        assert_eq!(module_path("a/serde/self/type"), ["a", "serde_", "self_", "r#type"]);
         assert_eq!(shared_folders("reference/mfa", "reference/authkit/mfa"), 1);
         assert_eq!(shared_folders("reference/authkit/mfa", "reference/authkit/mfa"), 3);
     }
