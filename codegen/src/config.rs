@@ -149,10 +149,11 @@ fn read_override(node: &Node, index: usize, diagnostics: &mut Diagnostics) -> Op
     let mut shape = node.clone();
     if let Value::Mapping(fields) = &mut shape.value {
         fields.retain(|(k, _)| !matches!(k.as_str(), Some("entry" | "property" | "why")));
-        let key = Node { value: Value::Scalar("key".into()), span: node.span };
+        let key = Node { value: Value::Scalar("key".into()), span: node.span, block: false };
         let value = Node {
             value: Value::Scalar(property.rsplit('.').next().unwrap_or_default().into()),
             span: node.span,
+            block: false,
         };
         fields.insert(0, (key, value));
         // A missing type is fine in an override: it keeps the docs' type.

@@ -262,7 +262,7 @@ impl fmt::Display for Failure {
             f.write_str(&diagnostic.render(&self.sources))?;
         }
         let count = self.diagnostics.errors().count();
-        write!(f, "error: {count} error{} in the docs; nothing was written", plural(count))
+        write!(f, "error: {count} error{}; nothing was written", plural(count))
     }
 }
 

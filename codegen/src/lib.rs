@@ -79,13 +79,14 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
         None => Config::default(),
     };
 
-    if !request.docs.is_dir() {
-        diagnostics.push(Diagnostic::error(
-            None,
-            format!("the docs folder {} does not exist", request.docs.display()),
-        ));
-    }
-    let docs = source::read_tree(request.docs, &mut sources, &mut diagnostics);
+    let docs = if request.docs.is_dir() {
+        source::read_tree(request.docs, &mut sources, &mut diagnostics)
+    } else {
+        let problem = if request.docs.exists() { "is not a folder" } else { "does not exist" };
+        let message = format!("the docs folder {} {problem}", request.docs.display());
+        diagnostics.push(Diagnostic::error(None, message));
+        Vec::new()
+    };
     // Each file's frontmatter is parsed on its own, so the files are spread over every core;
     // each keeps its own diagnostics, merged in path order so the report never varies.
     let parsed: Vec<(Option<LoadedFile>, Diagnostics)> = docs
@@ -101,7 +102,7 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
         loaded.extend(file);
     }
 
-    let krate = lower::lower(&loaded, &config, &mut diagnostics);
+    let krate = lower::lower(&loaded, &config, &sources, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(Failure { diagnostics, sources });
     }

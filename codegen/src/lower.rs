@@ -8,12 +8,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::{Config, Override, UnionDecl};
-use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceMap, Span};
 use crate::ir::{
     Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Union, UnionVariant, Variant,
 };
 use crate::markdown;
-use crate::model::{Described, Document, Entry, Property, Text};
+use crate::model::{Described, Document, Entry, Origin, Property, Text};
 use crate::naming;
 use crate::typeexpr::{self, Primitive, TypeExpr};
 
@@ -51,8 +51,13 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
 ];
 
 /// Lowers every file into the IR of the crate, reporting what cannot be resolved.
-pub fn lower(files: &[LoadedFile], config: &Config, diagnostics: &mut Diagnostics) -> Crate {
-    let mut lowerer = Lowerer::new(files, config, diagnostics);
+pub fn lower(
+    files: &[LoadedFile],
+    config: &Config,
+    sources: &SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> Crate {
+    let mut lowerer = Lowerer::new(files, config, sources, diagnostics);
     lowerer.collect_entries();
     lowerer.apply_overrides();
     lowerer.name_entries();
@@ -80,6 +85,8 @@ struct TypeEntry {
 struct Lowerer<'a> {
     files: &'a [LoadedFile],
     config: &'a Config,
+    /// The text of every file, to place warnings on lines inside descriptions.
+    sources: &'a SourceMap,
     diagnostics: &'a mut Diagnostics,
     /// Every text under `descriptions`, by dotted path, with the file it is in.
     descriptions: BTreeMap<&'a str, Vec<(usize, &'a Described)>>,
@@ -88,6 +95,8 @@ struct Lowerer<'a> {
     entries: Vec<TypeEntry>,
     /// The entries that become types, by key.
     by_key: BTreeMap<String, Vec<usize>>,
+    /// Notes for the doc of the field being lowered, about what its type leaves open.
+    field_notes: Vec<String>,
     /// The id of the entry being lowered, to find its siblings in SDK sections.
     current_id: Option<String>,
     /// The names used in each module.
@@ -106,7 +115,12 @@ struct Site<'p> {
 }
 
 impl<'a> Lowerer<'a> {
-    fn new(files: &'a [LoadedFile], config: &'a Config, diagnostics: &'a mut Diagnostics) -> Self {
+    fn new(
+        files: &'a [LoadedFile],
+        config: &'a Config,
+        sources: &'a SourceMap,
+        diagnostics: &'a mut Diagnostics,
+    ) -> Self {
         let mut descriptions: BTreeMap<&str, Vec<(usize, &Described)>> = BTreeMap::new();
         for (index, file) in files.iter().enumerate() {
             for described in &file.document.descriptions {
@@ -120,12 +134,14 @@ impl<'a> Lowerer<'a> {
         Self {
             files,
             config,
+            sources,
             diagnostics,
             descriptions,
             namespaces,
             entries: Vec::new(),
             by_key: BTreeMap::new(),
             current_id: None,
+            field_notes: Vec::new(),
             taken: BTreeMap::new(),
             krate: Crate::default(),
         }
@@ -362,7 +378,10 @@ impl<'a> Lowerer<'a> {
             let site = Site { file, module, owner, property };
             let ty = self.property_type(&site, nested);
             let ty = if property.optional { ty.optional() } else { ty };
-            let doc = self.property_doc(file, property);
+            let mut doc = self.property_doc(file, property);
+            for note in std::mem::take(&mut self.field_notes) {
+                doc.extend([String::new(), note]);
+            }
             fields.push(Field {
                 name,
                 wire: property.key.clone(),
@@ -439,6 +458,7 @@ impl<'a> Lowerer<'a> {
                     RustType::Vec(Box::new(item))
                 }
                 _ => {
+                    self.field_notes.push("The docs do not say what the items are.".to_owned());
                     self.diagnostics.push(
                         Diagnostic::warning(
                             span,
@@ -633,13 +653,12 @@ impl<'a> Lowerer<'a> {
     }
 
     fn property_doc(&mut self, file: usize, property: &Property) -> Vec<String> {
-        match self.property_text(file, property) {
-            Some(text) => {
+        match self.property_text_at(file, property) {
+            Some((text, origin)) => {
                 let rendered = markdown::to_rustdoc(&text, &self.config.base_url);
                 for warning in rendered.warnings {
-                    let span = property.description.as_ref().map_or(property.span, |(_, s)| *s);
                     self.diagnostics.push(Diagnostic::warning(
-                        span,
+                        self.text_line(origin, warning.line, &text),
                         format!("{} ({}): {}", property.path, property.key, warning.message),
                     ));
                 }
@@ -653,26 +672,57 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// The resolved description of a property, if it has one.
-    fn property_text(&mut self, file: usize, property: &Property) -> Option<String> {
-        let (text, span) = property.description.as_ref()?;
-        let label = format!("{} ({})", property.path, property.key);
-        self.resolve_text(text, file, *span, &label)
+    /// The span of a line of a description's text. A block scalar's text starts where the
+    /// parser marks it and keeps its lines, though folding may join or drop some, so the line is
+    /// found by its content from there on; a quoted or plain scalar is pointed at as a whole.
+    fn text_line(&self, origin: Origin, line: usize, text: &str) -> Span {
+        let Some(wanted) = text.lines().nth(line).map(str::trim).filter(|_| origin.block) else {
+            return origin.span;
+        };
+        // The same line may appear several times (every fence is "```"): take the occurrence
+        // with the same number of like lines before it.
+        let earlier = text.lines().take(line).filter(|l| l.trim() == wanted).count();
+        let file = origin.span.file;
+        let (first, _) = self.sources.line_col(file, origin.span.start);
+        let source = self.sources.text(file);
+        let found = (first..first + line + text.lines().count() + 1)
+            .filter(|&candidate| {
+                let start = self.sources.offset(file, candidate, 0);
+                source[start..].lines().next().is_some_and(|l| l.trim() == wanted)
+            })
+            .nth(earlier);
+        let start = self.sources.offset(file, found.unwrap_or(first + line), 0);
+        let indent = source[start..].len() - source[start..].trim_start_matches(' ').len();
+        self.sources.rest_of_line(file, start + indent)
     }
 
-    /// Follows a description's references to its text. Reports a missing target or a cycle.
+    /// The resolved description of a property, if it has one.
+    fn property_text(&mut self, file: usize, property: &Property) -> Option<String> {
+        self.property_text_at(file, property).map(|(text, _)| text)
+    }
+
+    /// The resolved description of a property and where its text is written.
+    fn property_text_at(&mut self, file: usize, property: &Property) -> Option<(String, Origin)> {
+        let (text, origin) = property.description.as_ref()?;
+        let label = format!("{} ({})", property.path, property.key);
+        self.resolve_text(text, file, *origin, &label)
+    }
+
+    /// Follows a description's references to its text, and where the text is written.
+    /// Reports a missing target or a cycle at the description that starts the chain.
     fn resolve_text(
         &mut self,
         text: &Text,
         file: usize,
-        span: Span,
+        origin: Origin,
         label: &str,
-    ) -> Option<String> {
+    ) -> Option<(String, Origin)> {
+        let span = origin.span;
         let mut chain: Vec<&str> = Vec::new();
-        let (mut text, mut file) = (text, file);
+        let (mut text, mut file, mut at) = (text, file, origin);
         loop {
             let path = match text {
-                Text::Literal(literal) => return Some(literal.clone()),
+                Text::Literal(literal) => return Some((literal.clone(), at)),
                 Text::Reference(path) => path.as_str(),
             };
             if chain.contains(&path) {
@@ -720,6 +770,7 @@ impl<'a> Lowerer<'a> {
                 .expect("a definition list is never empty");
             text = &described.text;
             file = next_file;
+            at = described.origin;
         }
     }
 
@@ -743,7 +794,9 @@ impl<'a> Lowerer<'a> {
     }
 
     fn finish(mut self) -> Crate {
-        // Every ancestor of a module with types exists, so the module tree is connected.
+        // The crate root always exists, and every ancestor of a module with types, so the
+        // module tree is connected and the crate builds even when the docs define no type.
+        self.krate.modules.entry(ModulePath::new()).or_default();
         let paths: Vec<ModulePath> = self.krate.modules.keys().cloned().collect();
         for path in paths {
             for depth in 0..path.len() {
@@ -830,8 +883,10 @@ pub fn folder_of(relative: &str) -> &str {
 }
 
 /// Module names that would shadow the crates the generated code names (`serde::Serialize`,
-/// `serde_json::Value`) or the standard library.
-const RESERVED_MODULE_NAMES: &[&str] = &["serde", "serde_json", "std", "core", "alloc"];
+/// `serde_json::Value`) or the standard library, or whose files cargo and rustc read otherwise
+/// (`src/lib.rs`, `src/main.rs`, `src/bin/`, `mod.rs`).
+const RESERVED_MODULE_NAMES: &[&str] =
+    &["serde", "serde_json", "std", "core", "alloc", "lib", "main", "bin", "mod"];
 
 /// The Rust module of a folder.
 pub fn module_path(folder: &str) -> ModulePath {
@@ -840,7 +895,8 @@ pub fn module_path(folder: &str) -> ModulePath {
         .filter(|s| !s.is_empty())
         .map(|segment| {
             let name = naming::snake_case(segment);
-            if RESERVED_MODULE_NAMES.contains(&name.as_str()) { format!("{name}_") } else { name }
+            let bare = naming::unraw(&name);
+            if RESERVED_MODULE_NAMES.contains(&bare) { format!("{bare}_") } else { name }
         })
         .collect()
 }
@@ -969,6 +1025,7 @@ mod tests {
         );
         assert!(module_path("").is_empty());
         assert_eq!(module_path("a/serde/self/type"), ["a", "serde_", "self_", "r#type"]);
+        assert_eq!(module_path("lib/main/bin/mod"), ["lib_", "main_", "bin_", "mod_"]);
         assert_eq!(shared_folders("reference/mfa", "reference/authkit/mfa"), 1);
         assert_eq!(shared_folders("reference/authkit/mfa", "reference/authkit/mfa"), 3);
     }

@@ -29,6 +29,24 @@ pub struct Described {
     pub text: Text,
     /// Where the key is defined.
     pub span: Span,
+    /// Where the text itself is.
+    pub origin: Origin,
+}
+
+/// Where a text's first line is: block scalars (`|`, `>`) start on the line after their
+/// indicator, which is where a line of the text is counted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// The scalar's start (its first character or its block indicator).
+    pub span: Span,
+    /// Whether the scalar is a block scalar.
+    pub block: bool,
+}
+
+impl Origin {
+    fn of(node: &Node) -> Self {
+        Self { span: node.span, block: node.block }
+    }
 }
 
 /// A description: literal text or a reference to a text defined elsewhere.
@@ -99,7 +117,7 @@ pub struct Property {
     /// The type as written, and where; `None` when it is missing or not a text (reported).
     pub type_text: Option<(String, Span)>,
     /// The description, and where.
-    pub description: Option<(Text, Span)>,
+    pub description: Option<(Text, Origin)>,
     /// Whether the property may be absent.
     pub optional: bool,
     /// The properties of an object, or of the items of an array.
@@ -207,6 +225,7 @@ fn read_descriptions(
                 path,
                 text: Text::from_description(text),
                 span: key.span,
+                origin: Origin::of(value),
             }),
             _ => diagnostics.push(Diagnostic::error(
                 value.span,
@@ -376,7 +395,7 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
             }
             Some("description") => match value.as_str() {
                 Some(text) => {
-                    property.description = Some((Text::from_description(text), value.span));
+                    property.description = Some((Text::from_description(text), Origin::of(value)));
                 }
                 None if value.is_null() => {}
                 None => diagnostics.push(Diagnostic::error(
@@ -400,7 +419,10 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
         }
     }
     if !has_key {
-        diagnostics.push(Diagnostic::error(node.span, format!("{path} has no `key`")));
+        // A `key` that is there but unusable has been reported already.
+        if node.get("key").is_none() {
+            diagnostics.push(Diagnostic::error(node.span, format!("{path} has no `key`")));
+        }
         return None;
     }
     if !has_type {
@@ -412,6 +434,10 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
 
 fn required_text(node: &Node, place: &str, diagnostics: &mut Diagnostics) -> Option<String> {
     match node.as_str() {
+        Some(text) if text.trim().is_empty() => {
+            diagnostics.push(Diagnostic::error(node.span, format!("{place} is empty")));
+            None
+        }
         Some(text) => Some(text.trim().to_owned()),
         None => {
             diagnostics.push(Diagnostic::error(

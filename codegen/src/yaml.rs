@@ -17,6 +17,8 @@ pub struct Node {
     pub value: Value,
     /// From the node's first character to the end of that line.
     pub span: Span,
+    /// Whether the node is a block scalar (`|` or `>`), whose text starts on the next line.
+    pub block: bool,
 }
 
 /// The contents of a [`Node`].
@@ -95,8 +97,11 @@ pub fn parse(
         diagnostics.push(Diagnostic::error(sources.rest_of_line(file, at.start), message));
         return None;
     }
-    let root =
-        builder.root.unwrap_or(Node { value: Value::Null, span: Span { file, start: 0, end: 0 } });
+    let root = builder.root.unwrap_or(Node {
+        value: Value::Null,
+        span: Span { file, start: 0, end: 0 },
+        block: false,
+    });
     check_duplicates(sources, &root, "", diagnostics);
     Some(root)
 }
@@ -159,15 +164,21 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
                 let is_null = style == TScalarStyle::Plain
                     && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
                 let value = if is_null { Value::Null } else { Value::Scalar(text) };
-                let node = Node { value, span: self.span(mark) };
+                let block = matches!(style, TScalarStyle::Literal | TScalarStyle::Folded);
+                let node = Node { value, span: self.span(mark), block };
                 self.add(node, anchor);
             }
             Event::SequenceStart(anchor, _) => {
-                let node = Node { value: Value::Sequence(Vec::new()), span: self.span(mark) };
+                let node = Node {
+                    value: Value::Sequence(Vec::new()),
+                    span: self.span(mark),
+                    block: false,
+                };
                 self.stack.push(Frame { node, anchor, pending_key: None });
             }
             Event::MappingStart(anchor, _) => {
-                let node = Node { value: Value::Mapping(Vec::new()), span: self.span(mark) };
+                let node =
+                    Node { value: Value::Mapping(Vec::new()), span: self.span(mark), block: false };
                 self.stack.push(Frame { node, anchor, pending_key: None });
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -184,7 +195,7 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             Event::Alias(anchor) => {
                 let found = self.anchors.iter().rev().find(|(id, _)| *id == anchor);
                 let value = found.map_or(Value::Null, |(_, node)| node.value.clone());
-                self.add(Node { value, span: self.span(mark) }, 0);
+                self.add(Node { value, span: self.span(mark), block: false }, 0);
             }
             Event::Nothing
             | Event::StreamStart

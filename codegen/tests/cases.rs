@@ -184,6 +184,8 @@ fn case_15_code_fences_never_become_doc_tests() {
     let warnings = strip_root(&generation.warning_lines(), docs.path());
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("(payload)"), "{warnings:?}");
+    // The fence opens on line 25 of the file, inside the description's block scalar.
+    assert!(warnings[0].starts_with("reference/demo/15-code-fences-in-description.mdx:25:"));
     assert!(warnings[0].contains("unclosed code fence"), "{warnings:?}");
 }
 

@@ -285,3 +285,40 @@ fn enum_values_come_from_a_sibling_section_or_the_description() {
         assert!(source.contains(expected), "no `{expected}` in:\n{source}");
     }
 }
+
+#[test]
+fn folder_names_cargo_or_rustc_read_otherwise_are_renamed() {
+    let entry = "---\nreference:\n  json:\n    - key: thing\n      properties: []\n---\n";
+    let docs = tree(&[
+        ("root.mdx", entry),
+        ("lib/a.mdx", entry),
+        ("main/a.mdx", entry),
+        ("bin/tool/a.mdx", entry),
+        ("mod/a.mdx", entry),
+        ("serde/a.mdx", entry),
+    ]);
+    let generation = generate_ok(docs.path(), None);
+    let paths: Vec<&str> = generation.files.keys().map(String::as_str).collect();
+    assert_eq!(
+        paths,
+        [
+            "Cargo.toml",
+            "src/bin_.rs",
+            "src/bin_/tool.rs",
+            "src/lib.rs",
+            "src/lib_.rs",
+            "src/main_.rs",
+            "src/mod_.rs",
+            "src/serde_.rs",
+        ]
+    );
+    assert!(generation.files["src/lib.rs"].contains("pub struct Thing {}"));
+}
+
+#[test]
+fn a_tree_without_types_still_makes_a_crate() {
+    let docs = tree(&[("guide.mdx", "# A guide\n\nNo frontmatter here.\n")]);
+    let generation = generate_ok(docs.path(), None);
+    assert!(generation.files["src/lib.rs"].starts_with("// @generated"));
+    assert_eq!(generation.types, 0);
+}
