@@ -322,3 +322,73 @@ fn a_tree_without_types_still_makes_a_crate() {
     assert!(generation.files["src/lib.rs"].starts_with("// @generated"));
     assert_eq!(generation.types, 0);
 }
+
+/// An entry keyed `factor` in `folder`, with one string field named `field`.
+fn factor_entry(field: &str) -> String {
+    format!(
+        "---\nreference:\n  json:\n    - key: factor\n      properties:\n        - key: {field}\n          \
+         type: string\n---\n"
+    )
+}
+
+const USES_FACTOR: &str = "---\nreference:\n  json:\n    - key: login\n      properties:\n        \
+                           - key: factor\n          type: factor\n---\n";
+
+#[test]
+fn the_nearest_definition_of_a_type_name_wins() {
+    let docs = tree(&[
+        ("reference/mfa/factor.mdx", &factor_entry("far")),
+        ("reference/authkit/mfa/factor.mdx", &factor_entry("near")),
+        ("reference/authkit/login/login.mdx", USES_FACTOR),
+    ]);
+    let generation = generate_ok(docs.path(), None);
+    let login = &generation.files["src/reference/authkit/login.rs"];
+    assert!(login.contains("pub factor: crate::reference::authkit::mfa::Factor,"), "{login}");
+}
+
+#[test]
+fn two_equally_near_definitions_are_an_error_naming_both() {
+    let docs = tree(&[
+        ("reference/a/factor.mdx", &factor_entry("one")),
+        ("reference/b/factor.mdx", &factor_entry("two")),
+        ("reference/c/login.mdx", USES_FACTOR),
+    ]);
+    let errors = strip_root(&generate_errors(docs.path()), docs.path());
+    assert_eq!(
+        errors,
+        ["reference/c/login.mdx:7:17: error: reference.json[0].properties[0] (factor): type \
+          'factor' is defined in both reference/a/factor.mdx and reference/b/factor.mdx, equally \
+          near"]
+    );
+}
+
+#[test]
+fn two_entries_with_one_rust_path_are_an_error() {
+    let docs = tree(&[
+        ("reference/a/one.mdx", &factor_entry("one")),
+        ("reference/a/two.mdx", &factor_entry("two").replace("key: factor", "key: Factor")),
+    ]);
+    let errors = strip_root(&generate_errors(docs.path()), docs.path());
+    assert_eq!(
+        errors,
+        ["reference/a/two.mdx:4:7: error: reference.json[0] (Factor): the type \
+          `reference::a::Factor` is already defined"]
+    );
+}
+
+#[test]
+fn an_override_that_matches_nothing_is_a_warning() {
+    let docs = tree(&[("reference/a/one.mdx", &factor_entry("one"))]);
+    let config = tree(&[(
+        "codegen.yaml",
+        "overrides:\n  - entry: factor\n    property: gone\n    type: string[]\n    why: Old.\n\
+         \x20 - entry: factor\n    property: one\n    type: string[]\n    why: Lists.\n",
+    )]);
+    let generation = generate_ok(docs.path(), Some(&config.path().join("codegen.yaml")));
+    let warnings = strip_root(&generation.warning_lines(), config.path());
+    assert_eq!(
+        warnings,
+        ["codegen.yaml:2:5: warning: override of factor.gone matches no property in the docs"]
+    );
+    assert!(generation.files["src/reference/a.rs"].contains("pub one: Vec<String>,"));
+}

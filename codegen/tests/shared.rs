@@ -213,3 +213,46 @@ fn every_fixture_reads_as_its_authentication_error_variant() {
         assert_eq!(parsed, Any::Unknown(unknown), "{code}");
     }
 }
+
+/// The doc lines right above the line that holds `needle`.
+fn doc_above(source: &str, needle: &str) -> Vec<String> {
+    let lines: Vec<&str> = source.lines().collect();
+    let at = lines.iter().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle}"));
+    let mut doc: Vec<String> = lines[..at]
+        .iter()
+        .rev()
+        .skip_while(|l| l.trim_start().starts_with("#["))
+        .take_while(|l| l.trim_start().starts_with("///"))
+        .map(|l| l.trim_start().trim_start_matches("///").trim_start_matches(' ').to_owned())
+        .collect();
+    doc.reverse();
+    doc
+}
+
+#[test]
+fn doc_lines_from_the_real_reference() {
+    let generation = generate_ok(&shared().join("workos-docs"), None);
+    let directory = &generation.files["src/reference/directory_sync/directory.rs"];
+    assert_eq!(
+        doc_above(directory, "pub state: DirectoryState,"),
+        [
+            "Describes whether the Directory has been successfully connected to an external \
+             provider.",
+            "The states `linked` and `unlinked` are equivalent to the Directory states `active`",
+            "and `inactive` respectively in webhooks.",
+            "- `linked`",
+            "- `unlinked`",
+            "- `validating`",
+            "- `deleting`",
+            "- `invalid_credentials`",
+        ]
+    );
+    let errors = &generation.files["src/reference/authkit/authentication_errors.rs"];
+    assert_eq!(
+        doc_above(errors, "pub user: crate::reference::authkit::user::User,"),
+        ["The corresponding [user](https://workos.com/docs/reference/authkit/user) object."]
+    );
+    // A section heading with brackets becomes the summary with the brackets escaped.
+    let session = &generation.files["src/reference/magic_link/passwordless_session.rs"];
+    assert!(session.contains(r"/// Passwordless Session \[Deprecated\]"), "{session}");
+}
