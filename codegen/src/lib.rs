@@ -16,6 +16,7 @@ pub mod lower;
 pub mod markdown;
 pub mod model;
 pub mod naming;
+pub mod report;
 pub mod source;
 pub mod typeexpr;
 pub mod write;

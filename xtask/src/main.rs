@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use codegen::diagnostic::plural;
+use codegen::report::{self, Api};
 use codegen::write::{self, Action};
 
 /// The project's tasks.
@@ -109,8 +110,12 @@ fn codegen(args: &CodegenArgs) -> ExitCode {
         plural(warnings)
     );
 
+    // The old side of the report is what is on disk now, before anything is written.
+    let changes = Api::on_disk(&out).changes_to(&Api::of_files(
+        generation.files.iter().map(|(path, text)| (path.as_str(), text.as_str())),
+    ));
     if args.check {
-        return check(&out, &plan, &read, args);
+        return check(&out, &plan, &read, &changes, args);
     }
     if let Err(error) = write::apply(&out, &generation.files, &plan) {
         eprintln!("error: {error}");
@@ -120,6 +125,7 @@ fn codegen(args: &CodegenArgs) -> ExitCode {
         println!("{action:>8} {}", out.join(path).display());
     }
     let count = |wanted: Action| plan.changes.values().filter(|a| **a == wanted).count();
+    print!("{}", report::render(&changes));
     println!(
         "codegen: {read}; {} created, {} updated, {} removed, {} unchanged in {}",
         count(Action::Create),
@@ -131,9 +137,16 @@ fn codegen(args: &CodegenArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn check(out: &Path, plan: &write::Plan, read: &str, args: &CodegenArgs) -> ExitCode {
+fn check(
+    out: &Path,
+    plan: &write::Plan,
+    read: &str,
+    changes: &[report::Change],
+    args: &CodegenArgs,
+) -> ExitCode {
     if plan.is_empty() {
         println!("codegen --check: {read}; {} is up to date", out.display());
+        print!("{}", report::render(changes));
         return ExitCode::SUCCESS;
     }
     for (path, action) in &plan.changes {
@@ -152,6 +165,7 @@ fn check(out: &Path, plan: &write::Plan, read: &str, args: &CodegenArgs) -> Exit
         if plan.changes.len() == 1 { "is" } else { "are" },
         fix_command(args)
     );
+    eprint!("{}", report::render(changes));
     ExitCode::FAILURE
 }
 

@@ -1,0 +1,299 @@
+//! The API change report: what a regeneration does to users of the generated crate.
+//!
+//! Both sides are read the same way, from Rust source with `syn`: the old side from the
+//! generated files on disk, the new side from the files about to be written. Comparing the
+//! types' shapes rather than text means a reworded doc comment is no change, and a field that
+//! became optional is one, marked breaking, since code that reads it must change.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+use quote::ToTokens;
+
+use crate::write::is_generated;
+
+/// The public types of a generated crate, by path (`reference::authkit::user::User`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Api {
+    types: BTreeMap<String, Shape>,
+}
+
+/// What users of a type depend on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shape {
+    /// A struct's fields by wire name.
+    Struct(BTreeMap<String, FieldShape>),
+    /// An enum's values: string values by wire name, or struct variants by name.
+    Enum { values: BTreeSet<String>, open: bool },
+}
+
+/// A field as users see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FieldShape {
+    /// The type without an outer `Option`, as tokens.
+    ty: String,
+    /// Whether the type is an `Option`.
+    optional: bool,
+}
+
+/// Renders a report: a headline with the counts, then one line per change.
+pub fn render(changes: &[Change]) -> String {
+    if changes.is_empty() {
+        return "API changes: none\n".to_owned();
+    }
+    let breaking = changes.iter().filter(|c| c.breaking).count();
+    let mut text =
+        format!("API changes: {breaking} breaking, {} additive\n", changes.len() - breaking);
+    for change in changes {
+        text.push_str(&format!("  {change}\n"));
+    }
+    text
+}
+
+/// One difference between the old and the new crate.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Change {
+    /// Whether code that uses the old crate may stop compiling or stop reading bodies.
+    pub breaking: bool,
+    /// The type concerned.
+    pub path: String,
+    /// What changed, in words.
+    pub what: String,
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if self.breaking { "breaking" } else { "additive" };
+        write!(f, "{kind:>8}  {}: {}", self.path, self.what)
+    }
+}
+
+impl Api {
+    /// The API of generated files, by path relative to the crate folder.
+    pub fn of_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Api {
+        let mut api = Api::default();
+        for (path, text) in files {
+            let Some(module) = module_of(path) else { continue };
+            // A file that does not parse contributes nothing: the report is advice, and the
+            // drift check reports such a file anyway.
+            let Ok(file) = syn::parse_file(text) else { continue };
+            for item in &file.items {
+                let (name, shape) = match item {
+                    syn::Item::Struct(s) => (s.ident.to_string(), struct_shape(s)),
+                    syn::Item::Enum(e) => (e.ident.to_string(), enum_shape(e)),
+                    _ => continue,
+                };
+                let path = if module.is_empty() { name } else { format!("{module}::{name}") };
+                api.types.insert(path, shape);
+            }
+        }
+        api
+    }
+
+    /// The API of the generated files under `out/src` as they are on disk.
+    pub fn on_disk(out: &Path) -> Api {
+        let src = out.join("src");
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(&src).sort_by_file_name().into_iter().flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            if !is_generated(&text) {
+                continue;
+            }
+            let Ok(relative) = entry.path().strip_prefix(out) else { continue };
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            files.push((parts.join("/"), text));
+        }
+        Api::of_files(files.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+    }
+
+    /// What changed from `self` to `new`, breaking changes first.
+    pub fn changes_to(&self, new: &Api) -> Vec<Change> {
+        let mut changes = Vec::new();
+        let change =
+            |breaking, path: &str, what: String| Change { breaking, path: path.to_owned(), what };
+        for (path, old) in &self.types {
+            match new.types.get(path) {
+                None => changes.push(change(true, path, "type removed".into())),
+                Some(new) => changes.extend(
+                    compare(old, new)
+                        .into_iter()
+                        .map(|(breaking, what)| change(breaking, path, what)),
+                ),
+            }
+        }
+        for path in new.types.keys().filter(|p| !self.types.contains_key(*p)) {
+            changes.push(change(false, path, "type added".into()));
+        }
+        changes
+            .sort_by(|a, b| (!a.breaking, &a.path, &a.what).cmp(&(!b.breaking, &b.path, &b.what)));
+        changes
+    }
+}
+
+fn compare(old: &Shape, new: &Shape) -> Vec<(bool, String)> {
+    let mut found = Vec::new();
+    match (old, new) {
+        (Shape::Struct(old), Shape::Struct(new)) => {
+            for (wire, before) in old {
+                let Some(after) = new.get(wire) else {
+                    found.push((true, format!("field `{wire}` removed")));
+                    continue;
+                };
+                if before.ty != after.ty {
+                    found.push((
+                        true,
+                        format!("field `{wire}` retyped: {} → {}", before.ty, after.ty),
+                    ));
+                } else if before.optional != after.optional {
+                    let now = if after.optional { "optional" } else { "required" };
+                    found.push((true, format!("field `{wire}` made {now}")));
+                }
+            }
+            for (wire, field) in new.iter().filter(|(w, _)| !old.contains_key(*w)) {
+                // A new required field fails bodies that lack it and struct literals; a new
+                // optional one only the literals, which this report counts as additive.
+                let what = if field.optional { "optional " } else { "required " };
+                found.push((!field.optional, format!("{what}field `{wire}` added")));
+            }
+        }
+        (Shape::Enum { values: old, open: was_open }, Shape::Enum { values: new, open }) => {
+            for value in old.difference(new) {
+                found.push((true, format!("value `{value}` removed")));
+            }
+            for value in new.difference(old) {
+                // Matches on a closed enum are exhaustive, so a new value breaks them.
+                found.push((!*was_open, format!("value `{value}` added")));
+            }
+            if *was_open && !open {
+                found.push((true, "no longer accepts values the docs do not list".into()));
+            }
+        }
+        _ => found.push((true, "changed from a struct to an enum or back".into())),
+    }
+    found
+}
+
+/// `src/reference/sso.rs` is `reference::sso`; `src/lib.rs` is the root, `""`.
+fn module_of(path: &str) -> Option<String> {
+    let module = path.strip_prefix("src/")?.strip_suffix(".rs")?;
+    Some(if module == "lib" { String::new() } else { module.replace('/', "::") })
+}
+
+fn struct_shape(item: &syn::ItemStruct) -> Shape {
+    let fields = item
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let name = field.ident.as_ref()?.to_string();
+            let wire = serde_rename(&field.attrs)
+                .unwrap_or_else(|| name.trim_start_matches("r#").to_owned());
+            let (ty, optional) = match option_inner(&field.ty) {
+                Some(inner) => (type_text(inner), true),
+                None => (type_text(&field.ty), false),
+            };
+            Some((wire, FieldShape { ty, optional }))
+        })
+        .collect();
+    Shape::Struct(fields)
+}
+
+fn enum_shape(item: &syn::ItemEnum) -> Shape {
+    let mut values = BTreeSet::new();
+    let mut open = false;
+    for variant in &item.variants {
+        let untagged = variant.attrs.iter().any(|attr| {
+            attr.path().is_ident("serde")
+                && attr.parse_args::<syn::Ident>().is_ok_and(|word| word == "untagged")
+        });
+        if untagged || variant.ident == "Unknown" {
+            open = true;
+            continue;
+        }
+        values.insert(serde_rename(&variant.attrs).unwrap_or_else(|| variant.ident.to_string()));
+    }
+    Shape::Enum { values, open }
+}
+
+/// A type as written by hand: `Vec<String>`, not the token stream's `Vec < String >`.
+fn type_text(ty: &syn::Type) -> String {
+    let spaced = ty.to_token_stream().to_string();
+    spaced.replace(" :: ", "::").replace(" < ", "<").replace(" >", ">").replace(" ,", ",")
+}
+
+/// The value of `#[serde(rename = "…")]`, if any.
+fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+    let mut rename = None;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        });
+    }
+    rename
+}
+
+/// `T` of an `Option<T>` type.
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else { return None };
+    match arguments.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(source: &str) -> Api {
+        Api::of_files([("src/reference/demo.rs", source)])
+    }
+
+    fn report(old: &str, new: &str) -> Vec<String> {
+        api(old).changes_to(&api(new)).iter().map(ToString::to_string).collect()
+    }
+
+    const BASE: &str = "pub struct User { pub id: String, #[serde(rename = \"firstName\")] \
+                        pub first_name: Option<String> }\n\
+                        pub enum State { #[serde(rename = \"on\")] On, #[serde(untagged)] Other(String) }";
+
+    #[test]
+    fn nothing_changed() {
+        assert!(report(BASE, BASE).is_empty());
+        let reworded = BASE.replace("pub struct User", "/// Reworded.\npub struct User");
+        assert!(report(BASE, &reworded).is_empty());
+    }
+
+    #[test]
+    fn each_kind_of_change() {
+        let new = "pub struct User { pub id: Vec<i64>, #[serde(rename = \"firstName\")] \
+                   pub first_name: String, pub email: Option<String> }\n\
+                   pub enum State { #[serde(rename = \"off\")] Off, #[serde(untagged)] Other(String) }\n\
+                   pub struct Team {}";
+        assert_eq!(
+            report(BASE, new),
+            [
+                "breaking  reference::demo::State: value `on` removed",
+                "breaking  reference::demo::User: field `firstName` made required",
+                "breaking  reference::demo::User: field `id` retyped: String → Vec<i64>",
+                "additive  reference::demo::State: value `off` added",
+                "additive  reference::demo::Team: type added",
+                "additive  reference::demo::User: optional field `email` added",
+            ]
+        );
+        assert_eq!(report(new, "")[0], "breaking  reference::demo::State: type removed");
+    }
+}
