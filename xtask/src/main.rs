@@ -7,10 +7,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::time::Duration;
+
 use clap::{Parser, Subcommand};
 use codegen::diagnostic::plural;
 use codegen::report::{self, Api};
 use codegen::write::{self, Action};
+use notify_debouncer_mini::new_debouncer;
+use notify_debouncer_mini::notify::RecursiveMode;
 
 /// The project's tasks.
 #[derive(Debug, Parser)]
@@ -41,8 +45,11 @@ struct CodegenArgs {
     #[arg(long)]
     no_config: bool,
     /// Write nothing; fail if any generated file is stale, missing or orphaned
-    #[arg(long)]
+    #[arg(long, conflicts_with = "watch")]
     check: bool,
+    /// After the first run, regenerate whenever the docs or the config change
+    #[arg(long)]
+    watch: bool,
 }
 
 fn main() -> ExitCode {
@@ -67,18 +74,77 @@ fn shown(path: &Path) -> PathBuf {
     }
 }
 
+/// The folders and files of a run, with the defaults filled in.
+struct Paths {
+    docs: PathBuf,
+    out: PathBuf,
+    config: Option<PathBuf>,
+}
+
+impl Paths {
+    fn of(args: &CodegenArgs) -> Paths {
+        let root = workspace_root();
+        let config = match (&args.config, args.no_config) {
+            (_, true) => None,
+            (Some(path), false) => Some(path.clone()),
+            (None, false) => Some(shown(&root.join("codegen.yaml"))),
+        };
+        Paths {
+            docs: args.docs.clone().unwrap_or_else(|| shown(&root.join("docs-input"))),
+            out: args.out.clone().unwrap_or_else(|| shown(&root.join("generated"))),
+            config,
+        }
+    }
+}
+
 fn codegen(args: &CodegenArgs) -> ExitCode {
-    let root = workspace_root();
-    let docs = args.docs.clone().unwrap_or_else(|| shown(&root.join("docs-input")));
-    let out = args.out.clone().unwrap_or_else(|| shown(&root.join("generated")));
-    let config = match (&args.config, args.no_config) {
-        (_, true) => None,
-        (Some(path), false) => Some(path.clone()),
-        (None, false) => Some(shown(&root.join("codegen.yaml"))),
+    let paths = Paths::of(args);
+    let status = run(args, &paths);
+    if args.watch { watch(args, &paths) } else { status }
+}
+
+/// Regenerates whenever something under the docs folder or the config file changes. Bursts of
+/// changes (an editor saving several files, a folder renamed) are batched into one run; a run
+/// that fails reports its errors and leaves the last good output in place.
+fn watch(args: &CodegenArgs, paths: &Paths) -> ExitCode {
+    let (events, batches) = std::sync::mpsc::channel();
+    let debouncer = new_debouncer(Duration::from_millis(300), events).and_then(|mut debouncer| {
+        debouncer.watcher().watch(&paths.docs, RecursiveMode::Recursive)?;
+        if let Some(config) = paths.config.as_deref().filter(|c| c.exists()) {
+            debouncer.watcher().watch(config, RecursiveMode::NonRecursive)?;
+        }
+        Ok(debouncer)
+    });
+    let _debouncer = match debouncer {
+        Ok(debouncer) => debouncer,
+        Err(error) => {
+            eprintln!("error: cannot watch {}: {error}", paths.docs.display());
+            return ExitCode::FAILURE;
+        }
     };
-    let crate_name = crate_name(&out);
+    println!("watch: waiting for changes under {} (Ctrl-C stops)", paths.docs.display());
+    for batch in batches {
+        match batch {
+            Ok(changed) => {
+                println!(
+                    "watch: {} path{} changed; regenerating",
+                    changed.len(),
+                    plural(changed.len())
+                );
+                let _ = run(args, paths);
+            }
+            Err(error) => eprintln!("warning: watching failed for a moment: {error}"),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// One run: generate, then write or check, then report.
+fn run(args: &CodegenArgs, paths: &Paths) -> ExitCode {
+    let (docs, out) = (&paths.docs, &paths.out);
+    let crate_name = crate_name(out);
     let request =
-        codegen::Request { docs: &docs, config: config.as_deref(), crate_name: &crate_name };
+        codegen::Request { docs, config: paths.config.as_deref(), crate_name: &crate_name };
 
     let generation = match codegen::generate(&request) {
         Ok(generation) => generation,
@@ -90,7 +156,7 @@ fn codegen(args: &CodegenArgs) -> ExitCode {
     for warning in generation.rendered_warnings() {
         eprint!("{warning}");
     }
-    let plan = match write::plan(&out, &generation.files) {
+    let plan = match write::plan(out, &generation.files) {
         Ok(plan) => plan,
         Err(errors) => {
             for error in &errors {
@@ -111,13 +177,13 @@ fn codegen(args: &CodegenArgs) -> ExitCode {
     );
 
     // The old side of the report is what is on disk now, before anything is written.
-    let changes = Api::on_disk(&out).changes_to(&Api::of_files(
+    let changes = Api::on_disk(out).changes_to(&Api::of_files(
         generation.files.iter().map(|(path, text)| (path.as_str(), text.as_str())),
     ));
     if args.check {
-        return check(&out, &plan, &read, &changes, args);
+        return check(out, &plan, &read, &changes, args);
     }
-    if let Err(error) = write::apply(&out, &generation.files, &plan) {
+    if let Err(error) = write::apply(out, &generation.files, &plan) {
         eprintln!("error: {error}");
         return ExitCode::FAILURE;
     }

@@ -113,3 +113,68 @@ fn warnings_go_to_stderr_and_the_run_succeeds() {
     assert!(stderr.contains("`array` with no item type"), "{stderr}");
     assert!(!text(&output.stdout).contains("warning:"));
 }
+
+/// Waits until `ready` holds, checking every 50 ms for at most 20 seconds.
+fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !ready() {
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Collects what a child process prints, line by line, from a background thread.
+fn collect(
+    stream: impl std::io::Read + Send + 'static,
+) -> std::sync::Arc<std::sync::Mutex<String>> {
+    use std::io::BufRead;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let sink = seen.clone();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
+            let mut text = sink.lock().unwrap();
+            text.push_str(&line);
+            text.push('\n');
+        }
+    });
+    seen
+}
+
+#[test]
+fn watch_regenerates_on_change_and_survives_bad_edits() {
+    let fixed = ERROR_FILE.replace("(demo.detail)", "More about the error.");
+    let (root, docs, out) = workspace(&fixed);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["codegen", "--docs", &docs, "--out", &out, "--no-config", "--watch"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = collect(child.stdout.take().unwrap());
+    let stderr = collect(child.stderr.take().unwrap());
+    let module = Path::new(&out).join("src/reference/demo.rs");
+    let source = root.path().join("docs/reference/demo/demo-error.mdx");
+    wait_for("the first run", || stdout.lock().unwrap().contains("watch: waiting"));
+
+    let added = fixed.replace(
+        "        - key: detail",
+        "        - key: retry\n          type: boolean\n        - key: detail",
+    );
+    std::fs::write(&source, &added).unwrap();
+    wait_for("the new field", || {
+        std::fs::read_to_string(&module).is_ok_and(|text| text.contains("pub retry: bool,"))
+    });
+    wait_for("the report", || stdout.lock().unwrap().contains("required field `retry` added"));
+
+    let good = std::fs::read_to_string(&module).unwrap();
+    std::fs::write(&source, added.replace("type: boolean", "type: [broken")).unwrap();
+    wait_for("the error", || stderr.lock().unwrap().contains("nothing was written"));
+    assert_eq!(std::fs::read_to_string(&module).unwrap(), good);
+
+    std::fs::write(&source, &fixed).unwrap();
+    wait_for("the fix", || {
+        std::fs::read_to_string(&module).is_ok_and(|text| !text.contains("pub retry"))
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
