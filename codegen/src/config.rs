@@ -215,9 +215,8 @@ mod tests {
         assert!(config.overrides.is_empty());
         assert_eq!(
             errors,
-            [
-                "codegen.yaml:2:5: error: overrides[0] needs `entry`, `property` and `why`, each a text"
-            ]
+            ["codegen.yaml:2:5: error: overrides[0] needs `entry`, `property` and `why`, each a \
+                 text"]
         );
     }
 

@@ -234,7 +234,9 @@ fn union_tokens(item: &Union) -> TokenStream {
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let body = serde_json::Value::deserialize(deserializer)?;
-                let tag = |key: &str| body.get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
+                let tag = |key: &str| {
+                    body.get(key).and_then(serde_json::Value::as_str).map(str::to_owned)
+                };
                 let parsed = match (#(tag(#keys).as_deref(),)*) {
                     #(#arms)*
                     _ => Ok(Self::#unknown(body)),

@@ -487,7 +487,9 @@ impl<'a> Lowerer<'a> {
                             "{} ({}): `enum` whose values the docs do not list becomes a string",
                             property.path, property.key
                         ),
-                    ).with_hint("list the values in the description, or give the type as `\"a\" | \"b\"`"));
+                    ).with_hint(
+                        "list the values in the description, or write the type as `\"a\" | \"b\"`",
+                    ));
                     RustType::String
                 }
             },

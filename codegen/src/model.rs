@@ -512,7 +512,8 @@ mod tests {
     #[test]
     fn shape_errors_are_located() {
         let text = "reference:\n  json:\n    - id: x\n    - key: e\n      properties:\n        \
-                    - key: a\n        - key: b\n          type: [string]\n          optional: maybe\n";
+                    - key: a\n        - key: b\n          type: [string]\n          \
+                    optional: maybe\n";
         let (_, errors) = read_text(text);
         assert_eq!(
             errors,

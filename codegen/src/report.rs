@@ -268,7 +268,8 @@ mod tests {
 
     const BASE: &str = "pub struct User { pub id: String, #[serde(rename = \"firstName\")] \
                         pub first_name: Option<String> }\n\
-                        pub enum State { #[serde(rename = \"on\")] On, #[serde(untagged)] Other(String) }";
+                        pub enum State { #[serde(rename = \"on\")] On, \
+                        #[serde(untagged)] Other(String) }";
 
     #[test]
     fn nothing_changed() {
@@ -281,7 +282,8 @@ mod tests {
     fn each_kind_of_change() {
         let new = "pub struct User { pub id: Vec<i64>, #[serde(rename = \"firstName\")] \
                    pub first_name: String, pub email: Option<String> }\n\
-                   pub enum State { #[serde(rename = \"off\")] Off, #[serde(untagged)] Other(String) }\n\
+                   pub enum State { #[serde(rename = \"off\")] Off, \
+                   #[serde(untagged)] Other(String) }\n\
                    pub struct Team {}";
         assert_eq!(
             report(BASE, new),

@@ -141,10 +141,9 @@ fn warnings_name_the_imprecision() {
     let generation = generate_ok(docs.path(), None);
     assert_eq!(
         strip_root(&generation.warning_lines(), docs.path()),
-        [
-            "a/x.mdx:7:17: warning: reference.json[0].properties[0] (list): `array` with no item type \
-          becomes a list of any JSON"
-        ]
+        ["a/x.mdx:7:17: warning: reference.json[0].properties[0] (list): `array` with no item \
+             type \
+          becomes a list of any JSON"]
     );
 }
 
@@ -152,11 +151,28 @@ fn warnings_name_the_imprecision() {
 fn missing_and_cyclic_references_are_errors() {
     let docs = tree(&[(
         "a/x.mdx",
-        "---\ndescriptions:\n  known:\n    present: Here.\n  loop:\n    ping: (loop.pong)\n    \
-         pong: (loop.ping)\nreference:\n  json:\n    - key: x\n      properties:\n        - key: a\n          \
-         type: string\n          description: (known.absent)\n        - key: b\n          \
-         type: string\n          description: (nowhere.present)\n        - key: c\n          \
-         type: string\n          description: (loop.ping)\n---\n",
+        "---
+descriptions:
+  known:
+    present: Here.
+  loop:
+    ping: (loop.pong)
+    pong: (loop.ping)
+reference:
+  json:
+    - key: x
+      properties:
+        - key: a
+          type: string
+          description: (known.absent)
+        - key: b
+          type: string
+          description: (nowhere.present)
+        - key: c
+          type: string
+          description: (loop.ping)
+---
+",
     )]);
     assert_eq!(
         strip_root(&generate_errors(docs.path()), docs.path()),
@@ -272,11 +288,33 @@ fn a_failed_run_leaves_the_output_as_it_was() {
 fn enum_values_come_from_a_sibling_section_or_the_description() {
     let docs = tree(&[(
         "a/x.mdx",
-        "---\ndescriptions:\n  x:\n    state: |\n      The state.\n\n      - `on`\n      - `off`\n\
-         reference:\n  curl:\n    - key: x\n      id: x\n      properties:\n        - key: state\n          \
-         type: enum\n          description: (x.state)\n        - key: kind\n          type: enum\n\
-         \x20         description: The kind.\n  js:\n    - key: X\n      id: x\n      properties:\n        \
-         - key: kind\n          type: '\"big\" | \"small\"'\n---\n",
+        "---
+descriptions:
+  x:
+    state: |
+      The state.
+
+      - `on`
+      - `off`
+reference:
+  curl:
+    - key: x
+      id: x
+      properties:
+        - key: state
+          type: enum
+          description: (x.state)
+        - key: kind
+          type: enum
+          description: The kind.
+  js:
+    - key: X
+      id: x
+      properties:
+        - key: kind
+          type: '\"big\" | \"small\"'
+---
+",
     )]);
     let generation = generate_ok(docs.path(), None);
     assert!(generation.warning_lines().is_empty(), "{:?}", generation.warning_lines());
@@ -326,8 +364,15 @@ fn a_tree_without_types_still_makes_a_crate() {
 /// An entry keyed `factor` in `folder`, with one string field named `field`.
 fn factor_entry(field: &str) -> String {
     format!(
-        "---\nreference:\n  json:\n    - key: factor\n      properties:\n        - key: {field}\n          \
-         type: string\n---\n"
+        "---
+reference:
+  json:
+    - key: factor
+      properties:
+        - key: {field}
+          type: string
+---
+"
     )
 }
 

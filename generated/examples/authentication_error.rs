@@ -22,7 +22,8 @@ fn next_step(error: &AuthenticationError) -> String {
         AuthenticationError::MfaChallenge(e) => {
             let factors: Vec<&str> =
                 e.authentication_factors.iter().map(|f| f.r#type.as_str()).collect();
-            format!("challenge one of the user's factors ({}) and verify the code", factors.join(", "))
+            let factors = factors.join(", ");
+            format!("challenge one of the user's factors ({factors}) and verify the code")
         }
         AuthenticationError::OrganizationSelectionRequired(e) => {
             let names: Vec<&str> = e.organizations.iter().map(|o| o.name.as_str()).collect();
