@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod model;
 pub mod naming;
 pub mod report;
+pub mod resolve;
 pub mod source;
 pub mod typeexpr;
 pub mod write;

@@ -8,13 +8,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::{Config, Override, UnionDecl};
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceMap, Span};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceMap, Span};
 use crate::ir::{
     Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Union, UnionVariant, Variant,
 };
 use crate::markdown;
-use crate::model::{Described, Document, Entry, Origin, Property, Text};
+use crate::model::{Document, Entry, Origin, Property, Text};
 use crate::naming;
+use crate::resolve::{DescriptionIndex, folder_of, shared_folders};
 use crate::typeexpr::{self, Primitive, TypeExpr};
 
 /// One docs file, read and modelled.
@@ -88,10 +89,8 @@ struct Lowerer<'a> {
     /// The text of every file, to place warnings on lines inside descriptions.
     sources: &'a SourceMap,
     diagnostics: &'a mut Diagnostics,
-    /// Every text under `descriptions`, by dotted path, with the file it is in.
-    descriptions: BTreeMap<&'a str, Vec<(usize, &'a Described)>>,
-    /// The dotted paths that are groups of descriptions, in any file.
-    namespaces: BTreeSet<&'a str>,
+    /// Every text under `descriptions`, in every file.
+    descriptions: DescriptionIndex<'a>,
     entries: Vec<TypeEntry>,
     /// The entries that become types, by key.
     by_key: BTreeMap<String, Vec<usize>>,
@@ -121,23 +120,12 @@ impl<'a> Lowerer<'a> {
         sources: &'a SourceMap,
         diagnostics: &'a mut Diagnostics,
     ) -> Self {
-        let mut descriptions: BTreeMap<&str, Vec<(usize, &Described)>> = BTreeMap::new();
-        for (index, file) in files.iter().enumerate() {
-            for described in &file.document.descriptions {
-                descriptions.entry(described.path.as_str()).or_default().push((index, described));
-            }
-        }
-        let namespaces = files
-            .iter()
-            .flat_map(|file| file.document.namespaces.iter().map(String::as_str))
-            .collect();
         Self {
             files,
             config,
             sources,
             diagnostics,
-            descriptions,
-            namespaces,
+            descriptions: DescriptionIndex::new(files),
             entries: Vec::new(),
             by_key: BTreeMap::new(),
             current_id: None,
@@ -710,8 +698,7 @@ impl<'a> Lowerer<'a> {
         self.resolve_text(text, file, *origin, &label)
     }
 
-    /// Follows a description's references to its text, and where the text is written.
-    /// Reports a missing target or a cycle at the description that starts the chain.
+    /// Resolves a description through the index, reporting what cannot be resolved.
     fn resolve_text(
         &mut self,
         text: &Text,
@@ -719,79 +706,20 @@ impl<'a> Lowerer<'a> {
         origin: Origin,
         label: &str,
     ) -> Option<(String, Origin)> {
-        let span = origin.span;
-        let mut chain: Vec<&str> = Vec::new();
-        let (mut text, mut file, mut at) = (text, file, origin);
-        loop {
-            let path = match text {
-                Text::Literal(literal) => return Some((literal.clone(), at)),
-                Text::Reference(path) => path.as_str(),
-            };
-            if chain.contains(&path) {
-                chain.push(path);
-                self.diagnostics.push(Diagnostic::error(
-                    span,
-                    format!("{label}: reference cycle {}", chain.join(" → ")),
-                ));
-                return None;
+        match self.descriptions.resolve(text, file, origin) {
+            Ok(resolved) => Some(resolved),
+            Err(problem) => {
+                let message = format!("{label}: {}", problem.message);
+                let diagnostic = match problem.severity {
+                    Severity::Error => Diagnostic::error(origin.span, message),
+                    Severity::Warning => Diagnostic::warning(origin.span, message),
+                };
+                self.diagnostics.push(match problem.hint {
+                    Some(hint) => diagnostic.with_hint(hint),
+                    None => diagnostic,
+                });
+                None
             }
-            chain.push(path);
-            let Some(definitions) = self.descriptions.get(path) else {
-                if self.namespaces.contains(path) {
-                    // The docs point some fields at the group that documents the field's own
-                    // properties (`(profile.role)` beside `(profile.role.slug)`): imprecise, but
-                    // clearly meant, so it is a warning and the field goes undocumented.
-                    self.diagnostics.push(Diagnostic::warning(
-                        span,
-                        format!(
-                            "{label}: description references '{path}', which is a group of \
-                             descriptions rather than a text; the field is left undocumented"
-                        ),
-                    ));
-                    return None;
-                }
-                let message = self.missing_reference(path);
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        span,
-                        format!("{label}: description references '{path}', but {message}"),
-                    )
-                    .with_hint(
-                        "define it under `descriptions` in any docs file, or write the text",
-                    ),
-                );
-                return None;
-            };
-            let from = folder_of(&self.files[file].relative);
-            let (next_file, described) = definitions
-                .iter()
-                .max_by_key(|(f, _)| {
-                    (*f == file, shared_folders(from, folder_of(&self.files[*f].relative)))
-                })
-                .copied()
-                .expect("a definition list is never empty");
-            text = &described.text;
-            file = next_file;
-            at = described.origin;
-        }
-    }
-
-    fn missing_reference(&self, path: &str) -> String {
-        let (namespace, key) = path.rsplit_once('.').unwrap_or(("", path));
-        let prefix = format!("{namespace}.");
-        let keys: Vec<&str> = self
-            .descriptions
-            .keys()
-            .filter_map(|p| p.strip_prefix(&prefix))
-            .filter(|rest| !rest.contains('.'))
-            .collect();
-        if keys.is_empty() {
-            format!("no namespace '{namespace}' is defined in any input file")
-        } else {
-            format!(
-                "namespace '{namespace}' has no key '{key}' (defined keys: {})",
-                keys.join(", ")
-            )
         }
     }
 
@@ -879,11 +807,6 @@ fn apply_override(entry: &mut Entry, found: &Override) -> bool {
     true
 }
 
-/// The folder of a path relative to the docs root: `reference/sso` for `reference/sso/x.mdx`.
-pub fn folder_of(relative: &str) -> &str {
-    relative.rsplit_once('/').map_or("", |(folder, _)| folder)
-}
-
 /// Module names that would shadow the crates the generated code names (`serde::Serialize`,
 /// `serde_json::Value`) or the standard library, or whose files cargo and rustc read otherwise
 /// (`src/lib.rs`, `src/main.rs`, `src/bin/`, `mod.rs`).
@@ -901,11 +824,6 @@ pub fn module_path(folder: &str) -> ModulePath {
             if RESERVED_MODULE_NAMES.contains(&bare) { format!("{bare}_") } else { name }
         })
         .collect()
-}
-
-/// How many leading folders two folders share.
-fn shared_folders(a: &str, b: &str) -> usize {
-    a.split('/').zip(b.split('/')).take_while(|(x, y)| x == y).count()
 }
 
 /// A link from the docs made absolute against the site.
