@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use walkdir::WalkDir;
 
@@ -143,38 +143,52 @@ fn generated_files(out: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Carries out a plan. Files are written through a temporary file and a rename, so a reader
-/// never sees half a file; folders left empty by a removal are removed too.
+/// Carries out a plan in two phases: every new text is first written to a temporary file
+/// beside its target, and only when all of them are written are they renamed into place and
+/// orphans removed. A disk that fills up or a folder that cannot be created in the first phase
+/// leaves the output folder as it was.
 pub fn apply(out: &Path, files: &BTreeMap<String, String>, plan: &Plan) -> Result<(), WriteError> {
-    for (relative, action) in &plan.changes {
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for (relative, _) in plan.changes.iter().filter(|(_, a)| **a != Action::Remove) {
         let path = out.join(relative);
-        let io_error = |err| WriteError::Io(display(out, relative), err);
-        match action {
-            Action::Create | Action::Update => {
-                let parent = path.parent().expect("a file in the output folder has a parent");
-                std::fs::create_dir_all(parent).map_err(io_error)?;
-                let temporary = parent.join(format!(
-                    ".{}.tmp",
-                    path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-                ));
-                std::fs::write(&temporary, &files[relative]).map_err(io_error)?;
-                std::fs::rename(&temporary, &path).map_err(io_error)?;
+        let temporary = temporary_path(&path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&temporary, &files[relative]));
+        if let Err(err) = written {
+            for (temporary, _) in &staged {
+                let _ = std::fs::remove_file(temporary);
             }
-            Action::Remove => {
-                std::fs::remove_file(&path).map_err(io_error)?;
-                let src = out.join("src");
-                let mut folder = path.parent();
-                while let Some(dir) = folder.filter(|d| d.starts_with(&src) && *d != src) {
-                    // Only an empty folder is removed; anything else of the user's stays.
-                    if std::fs::remove_dir(dir).is_err() {
-                        break;
-                    }
-                    folder = dir.parent();
-                }
+            let _ = std::fs::remove_file(&temporary);
+            return Err(WriteError::Io(display(out, relative), err));
+        }
+        staged.push((temporary, path));
+    }
+    for (temporary, path) in &staged {
+        std::fs::rename(temporary, path)
+            .map_err(|err| WriteError::Io(path.display().to_string(), err))?;
+    }
+    for (relative, _) in plan.changes.iter().filter(|(_, a)| **a == Action::Remove) {
+        let path = out.join(relative);
+        std::fs::remove_file(&path).map_err(|err| WriteError::Io(display(out, relative), err))?;
+        let src = out.join("src");
+        let mut folder = path.parent();
+        while let Some(dir) = folder.filter(|d| d.starts_with(&src) && *d != src) {
+            // Only an empty folder is removed; anything else of the user's stays.
+            if std::fs::remove_dir(dir).is_err() {
+                break;
             }
+            folder = dir.parent();
         }
     }
     Ok(())
+}
+
+/// `.name.rs.tmp` beside `name.rs`: hidden, and never taken for a generated module.
+fn temporary_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.tmp"))
 }
 
 fn stays_inside(relative: &str) -> bool {
@@ -230,6 +244,35 @@ mod tests {
         std::fs::write(out.path().join("src/lib.rs"), "fn main() {}\n").unwrap();
         let errors = plan(out.path(), &files(&[("src/lib.rs", LIB)])).unwrap_err();
         assert!(matches!(&errors[..], [WriteError::NotOurs(_)]));
+    }
+
+    #[test]
+    fn a_write_that_fails_leaves_the_folder_as_it_was() {
+        let out = tempfile::tempdir().unwrap();
+        let generated = files(&[("src/lib.rs", LIB), ("src/a.rs", "// @generated\n")]);
+        apply(out.path(), &generated, &plan(out.path(), &generated).unwrap()).unwrap();
+        // A file where a folder must go makes the second write fail after the first.
+        std::fs::write(out.path().join("src/b"), "in the way").unwrap();
+        let next = files(&[
+            ("src/lib.rs", "// @generated\npub mod a;\npub mod b;\n"),
+            ("src/a.rs", "// @generated\n// changed\n"),
+            ("src/b/c.rs", "// @generated\n"),
+        ]);
+        let before = std::fs::read_dir(out.path().join("src")).unwrap().count();
+        // The plan is built by hand, as if the obstacle appeared after planning.
+        let changes = [("src/lib.rs", Action::Update), ("src/a.rs", Action::Update)]
+            .into_iter()
+            .chain([("src/b/c.rs", Action::Create)])
+            .map(|(path, action)| (path.to_owned(), action))
+            .collect();
+        let result = apply(out.path(), &next, &Plan { changes, unchanged: 0 });
+        assert!(matches!(result, Err(WriteError::Io(..))));
+        assert_eq!(std::fs::read_to_string(out.path().join("src/lib.rs")).unwrap(), LIB);
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("src/a.rs")).unwrap(),
+            "// @generated\n"
+        );
+        assert_eq!(std::fs::read_dir(out.path().join("src")).unwrap().count(), before);
     }
 
     #[test]
