@@ -5,8 +5,9 @@
 //! [`source`] reads the tree and finds each file's frontmatter, [`yaml`] parses it into a tree
 //! that remembers lines, [`model`] reads that tree as entries and properties, [`lower`] binds
 //! descriptions ([`resolve`]) and type names across all files and builds the [`ir`], [`emit`]
-//! turns the IR into formatted Rust, and [`write`](mod@write) brings the output folder up to date or
-//! checks it; [`report`] says what a regeneration changes for users of the crate. Beside them:
+//! turns the IR into formatted Rust, and [`write`](mod@write) brings the output folder up to
+//! date or checks it; [`report`] says what a regeneration changes for users of the crate. Beside
+//! them:
 //! [`typeexpr`] parses the docs' type notation, [`naming`] makes Rust names, [`markdown`] makes
 //! rustdoc of docs text, [`config`] reads overrides and unions, and [`diagnostic`] locates and
 //! renders every problem. [`generate`] runs the steps up to emitting; nothing is written until
