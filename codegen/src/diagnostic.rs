@@ -9,7 +9,7 @@ use std::fmt;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term;
 
 /// Index of a file in a [`SourceMap`].
@@ -99,6 +99,38 @@ impl SourceMap {
     }
 }
 
+/// The renderer reads files straight from the map, whose line starts are computed once per
+/// file, so rendering many diagnostics over a large tree stays linear.
+impl<'a> Files<'a> for SourceMap {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.files.get(id).map(|f| f.name.as_str()).ok_or(FilesError::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.files.get(id).map(|f| f.text.as_str()).ok_or(FilesError::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
+        Ok(file.line_starts.partition_point(|&start| start <= byte_index).saturating_sub(1))
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
+        let max = file.line_starts.len() - 1;
+        let start = *file
+            .line_starts
+            .get(line_index)
+            .ok_or(FilesError::LineTooLarge { given: line_index, max })?;
+        let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
+        Ok(start..end)
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -153,10 +185,6 @@ impl Diagnostic {
     /// Renders the diagnostic like rustc does: a headline, the file, line and column, the
     /// offending line with a marker, and the hint.
     pub fn render(&self, sources: &SourceMap) -> String {
-        let mut files = SimpleFiles::new();
-        for source in &sources.files {
-            files.add(source.name.as_str(), source.text.as_str());
-        }
         let report = match self.severity {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
@@ -172,7 +200,7 @@ impl Diagnostic {
             .with_message(&self.message)
             .with_labels(labels)
             .with_notes(self.hint.iter().map(|hint| format!("help: {hint}")).collect());
-        term::emit_into_string(&term::Config::default(), &files, &report)
+        term::emit_into_string(&term::Config::default(), sources, &report)
             .unwrap_or_else(|_| format!("{}\n", self.one_line(sources)))
     }
 

@@ -227,7 +227,9 @@ fn read_descriptions(
                 span: key.span,
                 origin: Origin::of(value),
             }),
-            _ => diagnostics.push(Diagnostic::error(
+            // An empty group, as a generated or half-written file may have, defines nothing.
+            Value::Null => document.namespaces.push(path),
+            Value::Sequence(_) => diagnostics.push(Diagnostic::error(
                 value.span,
                 format!("descriptions.{path} must be a text or a mapping, found {}", value.kind()),
             )),

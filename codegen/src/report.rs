@@ -1,9 +1,10 @@
 //! The API change report: what a regeneration does to users of the generated crate.
 //!
 //! Both sides are read the same way, from Rust source with `syn`: the old side from the
-//! generated files on disk, the new side from the files about to be written. Comparing the
-//! types' shapes rather than text means a reworded doc comment is no change, and a field that
-//! became optional is one, marked breaking, since code that reads it must change.
+//! generated files on disk, the new side from the files about to be written, both only for
+//! the files a regeneration touches. Comparing the types' shapes rather than text means a
+//! reworded doc comment is no change, and a field that became optional is one, marked
+//! breaking, since code that reads it must change.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -11,7 +12,7 @@ use std::path::Path;
 
 use quote::ToTokens;
 
-use crate::write::is_generated;
+use crate::write::{Plan, is_generated};
 
 /// The public types of a generated crate, by path (`reference::authkit::user::User`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,6 +36,17 @@ struct FieldShape {
     ty: String,
     /// Whether the type is an `Option`.
     optional: bool,
+}
+
+/// What writing `plan` would change in the API of the crate in `out`. Only the files the plan
+/// touches are read: a type lives in the file of its module, so a type that changed is in a
+/// changed file, and an unchanged run costs nothing.
+pub fn changes(out: &Path, files: &BTreeMap<String, String>, plan: &Plan) -> Vec<Change> {
+    let touched: Vec<&str> = plan.changes.keys().map(String::as_str).collect();
+    let old = Api::on_disk_files(out, touched.iter().copied());
+    let new =
+        Api::of_files(touched.iter().filter_map(|path| Some((*path, files.get(*path)?.as_str()))));
+    old.changes_to(&new)
 }
 
 /// Renders a report: a headline with the counts, then one line per change.
@@ -94,20 +106,27 @@ impl Api {
     /// The API of the generated files under `out/src` as they are on disk.
     pub fn on_disk(out: &Path) -> Api {
         let src = out.join("src");
-        let mut files = Vec::new();
+        let mut paths = Vec::new();
         for entry in walkdir::WalkDir::new(&src).sort_by_file_name().into_iter().flatten() {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
-            if !is_generated(&text) {
-                continue;
-            }
             let Ok(relative) = entry.path().strip_prefix(out) else { continue };
             let parts: Vec<String> = relative
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
-            files.push((parts.join("/"), text));
+            paths.push(parts.join("/"));
         }
-        Api::of_files(files.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+        Api::on_disk_files(out, paths.iter().map(String::as_str))
+    }
+
+    /// The API of some generated files on disk, by path relative to `out`; files that are
+    /// missing or not generated contribute nothing.
+    pub fn on_disk_files<'p>(out: &Path, paths: impl IntoIterator<Item = &'p str>) -> Api {
+        let files: Vec<(&str, String)> = paths
+            .into_iter()
+            .filter_map(|path| Some((path, std::fs::read_to_string(out.join(path)).ok()?)))
+            .filter(|(_, text)| is_generated(text))
+            .collect();
+        Api::of_files(files.iter().map(|(path, text)| (*path, text.as_str())))
     }
 
     /// What changed from `self` to `new`, breaking changes first.

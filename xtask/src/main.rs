@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use codegen::diagnostic::plural;
-use codegen::report::{self, Api};
+use codegen::report;
 use codegen::write::{self, Action};
 use notify_debouncer_mini::new_debouncer;
 use notify_debouncer_mini::notify::RecursiveMode;
@@ -177,9 +177,7 @@ fn run(args: &CodegenArgs, paths: &Paths) -> ExitCode {
     );
 
     // The old side of the report is what is on disk now, before anything is written.
-    let changes = Api::on_disk(out).changes_to(&Api::of_files(
-        generation.files.iter().map(|(path, text)| (path.as_str(), text.as_str())),
-    ));
+    let changes = report::changes(out, &generation.files, &plan);
     if args.check {
         return check(out, &plan, &read, &changes, args);
     }
