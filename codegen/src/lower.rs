@@ -836,14 +836,18 @@ pub fn absolute_url(base: &str, url: &str) -> String {
     }
 }
 
-/// The name of a type made for a field: the owner's name and the field's, with `Kind` in place
-/// of a repeated word (`SsoRequiredError` + `error` is `SsoRequiredErrorKind`).
+/// The name of a type made for a field: the owner's name and the field's, without saying a word
+/// twice: `Connection` + `connection_type` is `ConnectionType`, and `SsoRequiredError` + `error`
+/// is `SsoRequiredErrorKind`.
 fn nested_name(owner: &str, key: &str) -> String {
     let field = naming::upper_camel_case(key);
-    if owner.ends_with(naming::unraw(&field)) {
+    let field = naming::unraw(&field);
+    if field.starts_with(owner) && field != owner {
+        field.to_owned()
+    } else if owner.ends_with(field) {
         format!("{owner}Kind")
     } else {
-        format!("{owner}{}", naming::unraw(&field))
+        format!("{owner}{field}")
     }
 }
 
@@ -970,6 +974,8 @@ mod tests {
         assert_eq!(nested_name("MfaChallengeError", "code"), "MfaChallengeErrorCode");
         assert_eq!(nested_name("SsoRequiredError", "error"), "SsoRequiredErrorKind");
         assert_eq!(nested_name("User", "type"), "UserType");
+        assert_eq!(nested_name("Connection", "connection_type"), "ConnectionType");
+        assert_eq!(nested_name("Connection", "connection"), "ConnectionKind");
     }
 
     #[test]

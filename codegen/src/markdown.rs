@@ -7,8 +7,16 @@
 //! exports, JSX components) is left out. It also finds the part of an MDX body that describes one
 //! reference entry ([`body_section`]). It knows nothing about YAML or Rust syntax: callers pass
 //! already-resolved strings and emit the returned lines as string literals themselves.
+//!
+//! The Markdown is read by `pulldown-cmark`, the parser rustdoc itself uses, so both agree on
+//! what is a link, a code span or a code block. The output is the author's own text with small
+//! edits spliced in at the byte ranges the parser reports, never Markdown re-rendered from
+//! events, so line breaks and spacing stay as written. MDX is handled line by line before that:
+//! MDX has no HTML blocks, so a CommonMark parser would misread JSX components and what follows.
 
-use std::collections::BTreeSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// A note about text that could not be rendered faithfully.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,23 +44,20 @@ pub struct Rendered {
 /// dropped. The output is a pure function of the input.
 pub fn to_rustdoc(text: &str, base_url: &str) -> Rendered {
     let mut warnings = Vec::new();
-    let source = source_lines(text);
-    let lines = strip_mdx(&source, &mut warnings);
-    let labels = reference_labels(&lines);
-
-    // Whether an HTML tag may stay depends on a matching tag that can come much later, so a
-    // first pass only records the tags in order; the second pass renders with that knowledge.
-    // Both passes tokenize identically, which keeps the recorded indexes valid.
-    let mut probe = Renderer::new(base_url, &labels, None);
-    probe.render(&lines);
-    let plan = balanced_html(&probe.html_tags);
-
-    let mut renderer = Renderer::new(base_url, &labels, Some(plan));
-    renderer.render(&lines);
-    warnings.extend(renderer.warnings);
+    let kept = strip_mdx(&source_lines(text), &mut warnings);
+    let doc = Doc::new(&kept);
+    let mut rewriter = Rewriter {
+        doc: &doc,
+        base_url,
+        edits: Vec::new(),
+        warnings: Vec::new(),
+        verbatim: Vec::new(),
+    };
+    rewriter.run();
+    warnings.extend(rewriter.warnings);
     // Stable sort: warnings on the same line keep the order they were found in.
     warnings.sort_by_key(|w| w.line);
-    Rendered { lines: renderer.out, warnings }
+    Rendered { lines: doc.finish(&rewriter.edits, &rewriter.verbatim), warnings }
 }
 
 /// The part of an MDX body that documents one reference entry.
@@ -72,30 +77,51 @@ pub struct BodySection {
 /// the body. Returns `None` when no code block carries `reference_id`.
 pub fn body_section(body: &str, reference_id: &str) -> Option<BodySection> {
     let lines = source_lines(body);
-    let mut headings: Vec<(usize, usize, String)> = Vec::new();
+    let mut fence: Option<LineFence> = None;
     let mut target = None;
-    let mut fence: Option<Fence> = None;
     for (i, line) in lines.iter().enumerate() {
-        let text = line.text.as_str();
         if let Some(open) = &fence {
-            if open.is_closed_by(text) {
+            if open.is_closed_by(&line.text) {
                 fence = None;
             }
-            continue;
-        }
-        if let Some(open) = Fence::open(text) {
+        } else if let Some(open) = LineFence::open(&line.text) {
             fence = Some(open);
-            continue;
-        }
-        if let Some((level, title)) = atx_heading(text) {
-            headings.push((i, level, title.to_string()));
-            continue;
-        }
-        if target.is_none() && code_block_ids(&lines, i).iter().any(|id| id == reference_id) {
+        } else if code_block_ids(&lines, i).iter().any(|id| id == reference_id) {
             target = Some(i);
+            break;
         }
     }
     let target = target?;
+
+    // Headings come from the Markdown left once the MDX is gone: inside a fence, or inside an
+    // HTML block that swallowed a line, `#` is not a heading.
+    let mut ignored = Vec::new();
+    let doc = Doc::new(&strip_mdx(&lines, &mut ignored));
+    let mut headings: Vec<(usize, usize, String)> = Vec::new();
+    let mut open: Option<(usize, usize, Option<Range<usize>>)> = None;
+    for (event, range) in doc.events() {
+        match event {
+            Event::Start(Tag::Heading { level, .. })
+                if doc.text[range.clone()].starts_with('#') =>
+            {
+                open = Some((doc.line_no(range.start), level as usize, None));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((no, level, title)) = open.take() {
+                    let title = title.map_or("", |r| doc.text[r].trim());
+                    headings.push((no, level, title.to_string()));
+                }
+            }
+            // The title runs from the first to the last inline event, which leaves out the `#`
+            // marks, a closing `#` run and the spaces around them.
+            _ => {
+                if let Some((_, _, title)) = &mut open {
+                    let start = title.as_ref().map_or(range.start, |t| t.start);
+                    *title = Some(start.min(range.start)..range.end);
+                }
+            }
+        }
+    }
 
     let above = headings.iter().rev().find(|h| h.0 < target);
     // Without a heading, any later heading ends the section, as if the section were level 7.
@@ -104,10 +130,10 @@ pub fn body_section(body: &str, reference_id: &str) -> Option<BodySection> {
         None => (0, 7, String::new()),
     };
     let end = headings.iter().find(|h| h.0 >= start && h.1 <= level).map_or(lines.len(), |h| h.0);
-
-    let mut ignored = Vec::new();
     let kept = strip_mdx(&lines[start..end], &mut ignored);
-    Some(BodySection { heading, prose: tidy(&kept) })
+    let section = Doc::new(&kept);
+    let fences = section.fenced_ranges();
+    Some(BodySection { heading, prose: section.finish(&[], &fences).join("\n") })
 }
 
 /// One input line with its 0-based position in the original text, kept for warnings.
@@ -126,144 +152,463 @@ fn source_lines(text: &str) -> Vec<SrcLine> {
         .collect()
 }
 
-/// Joins lines back into Markdown, trimming line ends and collapsing blank runs outside fences.
-fn tidy(lines: &[SrcLine]) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let mut fence: Option<Fence> = None;
-    for line in lines {
-        let text = line.text.trim_end();
-        if let Some(open) = &fence {
-            if open.is_closed_by(text) {
-                fence = None;
-            }
-            out.push(text);
-            continue;
-        }
-        if let Some(open) = Fence::open(text) {
-            fence = Some(open);
-            out.push(text);
-            continue;
-        }
-        if !text.is_empty() || out.last().is_some_and(|last| !last.is_empty()) {
-            out.push(text);
-        }
-    }
-    while out.last().is_some_and(|last| last.is_empty()) {
-        out.pop();
-    }
-    out.join("\n")
-}
-
 // ---------------------------------------------------------------------------------------------
-// Block structure shared by both entry points.
+// Markdown, read by pulldown-cmark.
 
-/// A fenced code block's opening line.
-#[derive(Debug, Clone)]
-struct Fence {
-    /// Everything before the marker: indentation, `>` quote markers, a list marker.
-    prefix: String,
-    marker: char,
-    len: usize,
-    info: String,
+/// The Markdown left after MDX stripping, as one text the parser reads.
+struct Doc {
+    /// The kept lines joined with `\n`, each without trailing whitespace.
+    text: String,
+    /// Byte offset where each line starts in `text`.
+    starts: Vec<usize>,
+    /// The input line each line of `text` came from.
+    nos: Vec<usize>,
 }
 
-impl Fence {
-    /// Recognizes an opening fence at any indentation and after list or quote markers, since
-    /// CommonMark (and so rustdoc) accepts `- ```js` or `> ```` as fences too.
-    fn open(line: &str) -> Option<Fence> {
-        let prefix_len = container_prefix_len(line);
-        let rest = &line[prefix_len..];
-        let marker = rest.chars().next()?;
-        if marker != '`' && marker != '~' {
-            return None;
+impl Doc {
+    fn new(lines: &[SrcLine]) -> Doc {
+        let mut doc = Doc { text: String::new(), starts: Vec::new(), nos: Vec::new() };
+        for (k, line) in lines.iter().enumerate() {
+            if k > 0 {
+                doc.text.push('\n');
+            }
+            doc.starts.push(doc.text.len());
+            doc.nos.push(line.no);
+            doc.text.push_str(line.text.trim_end());
         }
-        let len = rest.chars().take_while(|&c| c == marker).count();
-        let info = rest[len..].trim();
-        // A backtick in the info string means this is an inline code span, not a fence.
-        if len < 3 || (marker == '`' && info.contains('`')) {
-            return None;
-        }
-        Some(Fence { prefix: line[..prefix_len].to_string(), marker, len, info: info.to_string() })
+        doc
     }
 
-    /// Whether `line` (quote markers included) is a closing fence for this block.
-    fn is_closed_by(&self, line: &str) -> bool {
-        let rest = strip_quotes(line, usize::MAX).trim();
-        let run = rest.chars().take_while(|&c| c == self.marker).count();
-        run >= self.len && run == rest.chars().count()
+    /// Tables and footnotes, as rustdoc reads them; task lists stay off, so `[ ]` is escaped.
+    fn parser(&self) -> Parser<'_> {
+        Parser::new_ext(&self.text, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
     }
 
-    /// Number of `>` quote markers the block lives in.
-    fn quotes(&self) -> usize {
-        self.prefix.matches('>').count()
+    fn events(&self) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+        self.parser().into_offset_iter()
     }
 
-    /// The opening line with an info string that rustdoc will never compile.
-    fn rustdoc_opening(&self) -> String {
-        let fence: String = std::iter::repeat_n(self.marker, self.len).collect();
-        format!("{}{}{}", self.prefix, fence, rustdoc_lang(&self.info))
+    fn line_at(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
     }
 
-    /// A closing line at the opening's position; a list marker becomes spaces so that the
-    /// closing line stays inside the list item instead of starting a new one.
-    fn closing(&self) -> String {
-        let prefix: String =
-            self.prefix.chars().map(|c| if c == '>' || c == '\t' { c } else { ' ' }).collect();
-        let fence: String = std::iter::repeat_n(self.marker, self.len).collect();
-        format!("{prefix}{fence}")
+    /// The input line holding byte `at`.
+    fn line_no(&self, at: usize) -> usize {
+        self.nos.get(self.line_at(at)).copied().unwrap_or(0)
     }
-}
 
-/// Length of the leading indentation, `>` quote markers and list markers of a line.
-fn container_prefix_len(line: &str) -> usize {
-    let b = line.as_bytes();
-    let mut i = 0;
-    loop {
-        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
-            i += 1;
-        }
-        if i < b.len() && b[i] == b'>' {
-            i += 1;
-            continue;
-        }
-        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let marker = if i < b.len() && b"-*+".contains(&b[i]) {
-            1
-        } else if (1..=9).contains(&digits) && b.get(i + digits).is_some_and(|c| b".)".contains(c))
-        {
-            digits + 1
-        } else {
-            0
+    fn line_start(&self, at: usize) -> usize {
+        self.starts.get(self.line_at(at)).copied().unwrap_or(0)
+    }
+
+    /// Ranges of fenced code blocks, whose blank lines are content rather than spacing.
+    fn fenced_ranges(&self) -> Vec<Range<usize>> {
+        self.events()
+            .filter_map(|(event, range)| match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => Some(range),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Applies `edits` (sorted, not overlapping), then trims line ends, collapses blank runs
+    /// outside `verbatim` ranges, and drops leading and trailing blank lines.
+    fn finish(&self, edits: &[Edit], verbatim: &[Range<usize>]) -> Vec<String> {
+        // Each output line remembers the source byte it starts at, to know if it is verbatim;
+        // lines an edit brings in count as starting where the edit does.
+        let mut lines: Vec<(usize, String)> = vec![(0, String::new())];
+        let mut push = |text: &str, mut at: usize, advance: bool| {
+            for (k, piece) in text.split('\n').enumerate() {
+                if k > 0 {
+                    lines.push((at, String::new()));
+                }
+                if let Some(last) = lines.last_mut() {
+                    last.1.push_str(piece);
+                }
+                if advance {
+                    at += piece.len() + 1;
+                }
+            }
         };
-        if marker > 0 && b.get(i + marker).is_some_and(|&c| c == b' ' || c == b'\t') {
-            i += marker;
-            continue;
+        let mut at = 0;
+        for edit in edits {
+            push(&self.text[at..edit.range.start], at, true);
+            push(&edit.text, edit.range.start, false);
+            at = edit.range.end;
         }
-        return i;
+        push(&self.text[at..], at, true);
+
+        let mut out: Vec<String> = Vec::new();
+        for (at, line) in lines {
+            let line = line.trim_end();
+            let kept = verbatim.iter().any(|r| r.contains(&at));
+            if !line.is_empty() || kept || out.last().is_some_and(|last| !last.is_empty()) {
+                out.push(line.to_string());
+            }
+        }
+        while out.last().is_some_and(String::is_empty) {
+            out.pop();
+        }
+        out
     }
 }
 
-/// Number of `>` quote markers a line starts with.
-fn quote_depth(line: &str) -> usize {
-    let mut depth = 0;
-    let mut rest = line.trim_start_matches([' ', '\t']);
-    while let Some(after) = rest.strip_prefix('>') {
-        depth += 1;
-        rest = after.trim_start_matches([' ', '\t']);
-    }
-    depth
+/// Replaces `range` of the source with `text`; an empty range inserts.
+struct Edit {
+    range: Range<usize>,
+    text: String,
 }
 
-/// The line after at most `depth` quote markers (each with one optional following space).
-fn strip_quotes(line: &str, depth: usize) -> &str {
-    let mut rest = line;
-    for _ in 0..depth {
-        match rest.trim_start_matches([' ', '\t']).strip_prefix('>') {
-            Some(after) => rest = after.strip_prefix(' ').unwrap_or(after),
-            None => break,
+/// Collects the edits that make a text rustdoc-safe.
+struct Rewriter<'a> {
+    doc: &'a Doc,
+    base_url: &'a str,
+    edits: Vec<Edit>,
+    warnings: Vec<TextWarning>,
+    /// Code blocks, whose blank lines are content rather than spacing.
+    verbatim: Vec<Range<usize>>,
+}
+
+/// A link being read: its syntax, where its text ends, and whether it stays a link.
+struct OpenLink {
+    range: Range<usize>,
+    inline: bool,
+    kept: bool,
+    text_end: usize,
+}
+
+impl Rewriter<'_> {
+    fn edit(&mut self, range: Range<usize>, text: impl Into<String>) {
+        self.edits.push(Edit { range, text: text.into() });
+    }
+
+    fn warn(&mut self, at: usize, message: String) {
+        self.warnings.push(TextWarning { line: self.doc.line_no(at), message });
+    }
+
+    fn run(&mut self) {
+        let doc = self.doc;
+        let parser = doc.parser();
+        // Reference definitions produce no events; their targets are rewritten from the spans.
+        let definitions: Vec<Range<usize>> =
+            parser.reference_definitions().iter().map(|(_, def)| def.span.clone()).collect();
+        let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+        for span in definitions {
+            self.definition(span);
+        }
+
+        // Whether an HTML tag may stay depends on a partner that can come much later, so every
+        // tag is found first; rustdoc's `invalid_html_tags` lint rejects unclosed ones.
+        let tags: Vec<HtmlTag> = events
+            .iter()
+            .filter_map(|(event, range)| raw_tags(&doc.text, event, range))
+            .flatten()
+            .collect();
+        let mut keep = balanced(&tags).into_iter();
+
+        let mut links: Vec<OpenLink> = Vec::new();
+        // The text of the code block being read, and whether it is indented.
+        let mut code: Option<(String, bool)> = None;
+        // Adjacent text events (the parser splits at `_`, `(` and the like) are read as one run,
+        // so that a bare URL is seen whole.
+        let mut run: Option<Range<usize>> = None;
+        for (event, range) in events {
+            let in_link = links.iter().any(|l| l.kept);
+            if let Event::Text(text) = &event {
+                if let Some((code, _)) = &mut code {
+                    code.push_str(text);
+                    continue;
+                }
+                match run.take() {
+                    Some(r) if r.end == range.start => run = Some(r.start..range.end),
+                    other => {
+                        if let Some(r) = other {
+                            self.text(r, in_link);
+                        }
+                        run = Some(range.clone());
+                    }
+                }
+            } else if let Some(r) = run.take() {
+                self.text(r, in_link);
+            }
+            if !matches!(event, Event::End(TagEnd::Link | TagEnd::Image))
+                && let Some(link) = links.last_mut()
+            {
+                link.text_end = link.text_end.max(range.end);
+            }
+            match event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let indented = kind == CodeBlockKind::Indented;
+                    if !indented {
+                        self.verbatim.push(range.clone());
+                        self.fenced(range);
+                    }
+                    code = Some((String::new(), indented));
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((code, true)) = code.take() {
+                        self.verbatim.push(doc.line_start(range.start)..range.end);
+                        self.indented(range, &code);
+                    }
+                }
+                Event::Start(Tag::Link { link_type, dest_url, .. })
+                | Event::Start(Tag::Image { link_type, dest_url, .. }) => {
+                    let inline = link_type == LinkType::Inline;
+                    let kept = !inline || resolve(&dest_url, "").is_some();
+                    let text_end =
+                        range.start + if doc.text[range.clone()].starts_with('!') { 2 } else { 1 };
+                    links.push(OpenLink { range, inline, kept, text_end });
+                }
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    if let Some(link) = links.pop() {
+                        if let Some(outer) = links.last_mut() {
+                            outer.text_end = outer.text_end.max(link.range.end);
+                        }
+                        self.link(link);
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    match raw_tags(&doc.text, &event, &range) {
+                        Some(tags) => self.html(tags, &mut keep),
+                        None => self.text(range, in_link),
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(r) = run {
+            self.text(r, links.iter().any(|l| l.kept));
+        }
+        self.edits.sort_by_key(|e| (e.range.start, e.range.end));
+    }
+
+    /// Escapes what rustdoc would misread in plain text: brackets it would take for intra-doc
+    /// links, `<word` it would take for an HTML tag, and bare URLs its `bare_urls` lint rejects.
+    fn text(&mut self, range: Range<usize>, in_link: bool) {
+        let s = self.doc.text.as_str();
+        let b = s.as_bytes();
+        let mut i = range.start;
+        while i < range.end {
+            match b[i] {
+                b'\\' => i += 1 + usize::from(b.get(i + 1).is_some_and(u8::is_ascii_punctuation)),
+                b'[' | b']' if !escaped(b, i) => {
+                    self.edit(i..i, "\\");
+                    i += 1;
+                }
+                b'<' if looks_like_tag(&b[i + 1..range.end]) => {
+                    self.edit(i..i, "\\");
+                    i += 1;
+                }
+                b'h' if !in_link && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) => {
+                    let len = url_len(&s[i..range.end]);
+                    if len > 0 {
+                        self.edit(i..i, "<");
+                        self.edit(i + len..i + len, ">");
+                    }
+                    i += len.max(1);
+                }
+                _ => i += 1,
+            }
         }
     }
-    rest
+
+    /// Rewrites an inline link's target, or keeps only its text when rustdoc would take the
+    /// target for a Rust path (a bare word such as `events`), which cannot be made to work.
+    fn link(&mut self, link: OpenLink) {
+        if !link.inline {
+            return;
+        }
+        let s = &self.doc.text;
+        // The tail is `](target "title")`; the target ends at whitespace or the final `)`.
+        let tail = link.text_end..link.range.end;
+        let Some(open) = s[tail.clone()].find('(') else { return };
+        let start = tail.start + open + 1;
+        let start = start + (s[start..tail.end].len() - s[start..tail.end].trim_start().len());
+        let end = if s[start..].starts_with('<') {
+            s[start..tail.end].find('>').map_or(tail.end - 1, |k| start + k + 1)
+        } else {
+            s[start..tail.end - 1].find(char::is_whitespace).map_or(tail.end - 1, |k| start + k)
+        };
+        let dest = &s[start..end];
+        match resolve(dest, self.base_url) {
+            Some(target) if link.kept => {
+                if target != dest {
+                    self.edit(start..end, target);
+                }
+            }
+            _ => {
+                let message = format!(
+                    "link target `{dest}` is neither a URL nor a site path; kept the link text \
+                     only"
+                );
+                self.warn(link.range.start, message);
+                let bracket =
+                    link.range.start + usize::from(s[link.range.clone()].starts_with('!'));
+                self.edit(bracket..bracket + 1, "");
+                self.edit(tail, "");
+            }
+        }
+    }
+
+    /// Rewrites the target of a reference definition `[label]: target "title"`.
+    fn definition(&mut self, span: Range<usize>) {
+        let s = &self.doc.text;
+        let Some(colon) = s[span.clone()].find("]:") else { return };
+        let start = span.start + colon + 2;
+        let start = start + (s[start..span.end].len() - s[start..span.end].trim_start().len());
+        let end = s[start..span.end].find(char::is_whitespace).map_or(span.end, |k| start + k);
+        if let Some(target) = resolve(&s[start..end], self.base_url)
+            && target != s[start..end]
+        {
+            self.edit(start..end, target);
+        }
+    }
+
+    /// Shows tags without a partner as text, with a warning.
+    fn html(&mut self, tags: Vec<HtmlTag>, keep: &mut impl Iterator<Item = bool>) {
+        for tag in tags {
+            if tag.kept || keep.next().unwrap_or(true) {
+                continue;
+            }
+            let slash = if tag.closing { "/" } else { "" };
+            self.warn(
+                tag.range.start,
+                format!("HTML tag <{slash}{}> has no matching tag; shown as text", tag.name),
+            );
+            self.edit(tag.range.start..tag.range.start, "\\");
+            // Once the tag is text, a URL in its attributes is a bare URL.
+            self.text(tag.range.start + 1..tag.range.end, false);
+        }
+    }
+
+    /// Relabels a fence so rustdoc never runs it, and closes it where the parser ended it.
+    fn fenced(&mut self, range: Range<usize>) {
+        let s = &self.doc.text;
+        let block = &s[range.clone()];
+        let marker = block.as_bytes()[0];
+        let len = block.bytes().take_while(|&c| c == marker).count();
+        let line_end = block.find('\n').map_or(range.end, |k| range.start + k);
+        self.edit(range.start + len..line_end, rustdoc_lang(&s[range.start + len..line_end]));
+
+        let body = block.trim_end();
+        let last = body.rsplit('\n').next().unwrap_or("").trim_start_matches([' ', '\t', '>']);
+        let closed = body.contains('\n') && last.len() >= len && last.bytes().all(|c| c == marker);
+        if closed {
+            return;
+        }
+        // A list marker before the fence becomes spaces so the closing line stays in the item.
+        let prefix: String = s[self.doc.line_start(range.start)..range.start]
+            .chars()
+            .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
+            .collect();
+        let fence = &block[..len];
+        if s[range.end..].trim().is_empty() {
+            let at = range.start + body.len();
+            self.edit(at..at, format!("\n{prefix}{fence}"));
+            self.warn(
+                range.start,
+                "unclosed code fence opened here; closed at the end of the text".to_string(),
+            );
+        } else {
+            // The list item or quote holding the fence ended, and so did the fence.
+            let closing = match s[..range.end].ends_with('\n') {
+                true => format!("{prefix}{fence}\n"),
+                false => format!("\n{prefix}{fence}"),
+            };
+            self.edit(range.end..range.end, closing);
+        }
+    }
+
+    /// Rewrites an indented code block as a `text` fence: rustdoc would run it as a doc test.
+    fn indented(&mut self, range: Range<usize>, code: &str) {
+        let s = &self.doc.text;
+        let start = self.doc.line_start(range.start);
+        let lead = &s[start..range.start];
+        // The code is indented four columns past its container's content, where the fence goes.
+        let pad = match lead.rfind('>') {
+            Some(q) => format!("{} ", &lead[..=q]),
+            None => " ".repeat(indent_cols(lead).saturating_sub(4)),
+        };
+        // After a list marker on the same line, the fence opens the item.
+        let first = match lead.trim_start_matches([' ', '\t', '>']) {
+            "" => pad.clone(),
+            _ => format!("{} ", lead.trim_end()),
+        };
+        let body: Vec<&str> = code.trim_end_matches('\n').split('\n').collect();
+        // The fence must be longer than any backtick run that starts a content line.
+        let longest = body.iter().map(|l| l.bytes().take_while(|&c| c == b'`').count()).max();
+        let fence = "`".repeat(longest.unwrap_or(0).max(2) + 1);
+        let mut text = format!("{first}{fence}text");
+        for line in body {
+            text.push('\n');
+            if !line.is_empty() {
+                text.push_str(&pad);
+                text.push_str(line);
+            }
+        }
+        text.push_str(&format!("\n{pad}{fence}"));
+        let end = if s[..range.end].ends_with('\n') { range.end - 1 } else { range.end };
+        self.edit(start..end, text);
+    }
+}
+
+/// The link target rustdoc should see, or `None` for a target rustdoc would try to resolve as
+/// a Rust path. `dest` may be wrapped in `<...>`.
+fn resolve(dest: &str, base_url: &str) -> Option<String> {
+    let (open, inner, close) = match dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')) {
+        Some(inner) => ("<", inner, ">"),
+        None => ("", dest, ""),
+    };
+    if inner.starts_with('/') && !inner.starts_with("//") {
+        return Some(format!("{open}{base_url}{inner}{close}"));
+    }
+    let scheme_len =
+        inner.find(|c: char| !(c.is_ascii_alphanumeric() || "+.-".contains(c))).unwrap_or(0);
+    let kept = inner.is_empty()
+        || inner.contains('/')
+        || inner.starts_with(['#', '.'])
+        || (scheme_len > 0 && inner[scheme_len..].starts_with(':'));
+    kept.then(|| dest.to_string())
+}
+
+/// Whether the byte at `i` is escaped by an odd run of backslashes before it.
+fn escaped(b: &[u8], i: usize) -> bool {
+    b[..i].iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 1
+}
+
+/// Whether the text after a `<` starts like a tag name, as `<api_key>` or `</x` do.
+fn looks_like_tag(rest: &[u8]) -> bool {
+    match rest {
+        [c, ..] if c.is_ascii_alphabetic() => true,
+        [b'/', c, ..] => c.is_ascii_alphabetic(),
+        _ => false,
+    }
+}
+
+/// Length of a bare `http(s)://` URL at the start of `rest`, without trailing sentence
+/// punctuation; 0 if there is none.
+fn url_len(rest: &str) -> usize {
+    let scheme =
+        ["https://", "http://"].iter().find(|s| rest.starts_with(*s)).map_or(0, |s| s.len());
+    if scheme == 0 {
+        return 0;
+    }
+    let stop =
+        rest.find(|c: char| c.is_whitespace() || "<>`\"[]|\\".contains(c)).unwrap_or(rest.len());
+    let mut url = &rest[..stop];
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ':', ';', '!', '?', '\'', '*', '_', '~']);
+        // A `)` closes the sentence's parenthesis unless the URL itself opened one.
+        let trimmed = match trimmed.strip_suffix(')') {
+            Some(shorter) if trimmed.matches(')').count() > trimmed.matches('(').count() => shorter,
+            _ => trimmed,
+        };
+        if trimmed.len() == url.len() {
+            break;
+        }
+        url = trimmed;
+    }
+    if url.len() > scheme { url.len() } else { 0 }
 }
 
 /// Picks the info string for a fence so that rustdoc treats the block as non-Rust.
@@ -272,7 +617,7 @@ fn strip_quotes(line: &str, depth: usize) -> &str {
 /// and it rejects info strings with MDX metadata such as `title="..."`. Only the language word
 /// is kept; anything rustdoc would test, or that is not a plain word, becomes `text`.
 fn rustdoc_lang(info: &str) -> &str {
-    let first = info.split(|c: char| c == ',' || c.is_whitespace()).next().unwrap_or("");
+    let first = info.trim().split(|c: char| c == ',' || c.is_whitespace()).next().unwrap_or("");
     // rustdoc rejects some punctuation in a language word, `#` at its start for one.
     let plain = first.starts_with(|c: char| c.is_ascii_alphanumeric())
         && first.chars().all(|c| c.is_ascii_alphanumeric() || "-_+.#".contains(c));
@@ -284,7 +629,7 @@ fn rustdoc_lang(info: &str) -> &str {
 }
 
 fn is_rustdoc_attribute(word: &str) -> bool {
-    const ATTRIBUTES: [&str; 8] = [
+    const ATTRIBUTES: [&str; 7] = [
         "ignore",
         "no_run",
         "should_panic",
@@ -292,7 +637,6 @@ fn is_rustdoc_attribute(word: &str) -> bool {
         "test_harness",
         "allow_fail",
         "standalone_crate",
-        "edition",
     ];
     let error_code =
         word.len() == 5 && word.starts_with('E') && word[1..].bytes().all(|b| b.is_ascii_digit());
@@ -302,90 +646,171 @@ fn is_rustdoc_attribute(word: &str) -> bool {
         || error_code
 }
 
-/// Parses an ATX heading (at most three spaces of indentation) into its level and text.
-fn atx_heading(line: &str) -> Option<(usize, &str)> {
-    let rest = line.trim_start_matches(' ');
-    if line.len() - rest.len() > 3 {
-        return None;
-    }
-    let level = rest.bytes().take_while(|&b| b == b'#').count();
-    let after = &rest[level..];
-    if !(1..=6).contains(&level) || !(after.is_empty() || after.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let text = after.trim();
-    // An optional closing run of `#` belongs to the syntax only when a space precedes it.
-    let without_closing = text.trim_end_matches('#');
-    let text = if without_closing.is_empty() {
-        ""
-    } else if without_closing.ends_with([' ', '\t']) {
-        without_closing.trim_end()
-    } else {
-        text
-    };
-    Some((level, text))
-}
-
 /// Visual indentation, with tabs advancing to the next multiple of four as CommonMark does.
 fn indent_cols(line: &str) -> usize {
-    let mut cols = 0;
-    for c in line.chars() {
-        match c {
-            ' ' => cols += 1,
-            '\t' => cols += 4 - cols % 4,
-            _ => break,
-        }
-    }
-    cols
-}
-
-/// Removes up to `cols` columns of leading whitespace.
-fn strip_cols(line: &str, cols: usize) -> &str {
-    let mut seen = 0;
-    for (at, c) in line.char_indices() {
-        if seen >= cols {
-            return &line[at..];
-        }
-        match c {
-            ' ' => seen += 1,
-            '\t' => seen += 4 - seen % 4,
-            _ => return &line[at..],
-        }
-    }
-    ""
-}
-
-/// For a list item line, the column where its content starts.
-fn list_item_content(line: &str) -> Option<usize> {
-    let indent = indent_cols(line);
-    let rest = line.trim_start_matches([' ', '\t']);
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = if rest.starts_with(['-', '*', '+']) {
-        1
-    } else if (1..=9).contains(&digits) && rest[digits..].starts_with(['.', ')']) {
-        digits + 1
-    } else {
-        return None;
-    };
-    let after = &rest[marker..];
-    if after.is_empty() {
-        return Some(indent + marker + 1);
-    }
-    if !after.starts_with([' ', '\t']) {
-        return None;
-    }
-    let spaces = after.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
-    // Five or more spaces mean the content is an indented code block after one space.
-    Some(indent + marker + if spaces > 4 { 1 } else { spaces })
-}
-
-fn is_thematic_break(line: &str) -> bool {
-    let rest: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    rest.len() >= 3 && ['-', '*', '_'].iter().any(|&m| rest.iter().all(|&c| c == m))
+    line.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .fold(0, |cols, c| if c == '\t' { cols + 4 - cols % 4 } else { cols + 1 })
 }
 
 // ---------------------------------------------------------------------------------------------
-// MDX: imports, exports and JSX components.
+// HTML tags, which pulldown-cmark passes on as raw text.
+
+/// HTML elements rustdoc renders; any other `<word>` is a placeholder shown as text.
+const HTML_ELEMENTS: &str = "a abbr b blockquote br caption cite code col colgroup dd del details \
+    dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture \
+    pre q s samp small source span strong sub summary sup table tbody td tfoot th thead tr u ul \
+    var wbr";
+
+/// Elements that never take a closing tag.
+const VOID_ELEMENTS: [&str; 6] = ["br", "col", "hr", "img", "source", "wbr"];
+
+/// A known element's tag in raw HTML.
+struct HtmlTag {
+    name: String,
+    closing: bool,
+    /// Void and self-closing tags need no partner.
+    kept: bool,
+    range: Range<usize>,
+}
+
+/// The `<name ...>` or `</name>` tag of a known element starting at byte `i`, if any.
+fn tag_at(s: &str, i: usize) -> Option<HtmlTag> {
+    let rest = s[i..].strip_prefix('<')?;
+    let closing = rest.starts_with('/');
+    let name_start = i + 1 + usize::from(closing);
+    let name_len = s[name_start..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(s.len() - name_start);
+    let name = &s[name_start..name_start + name_len];
+    let after = s[name_start + name_len..].chars().next()?;
+    if !HTML_ELEMENTS.split_whitespace().any(|e| e == name)
+        || !(after.is_whitespace() || after == '/' || after == '>')
+    {
+        return None;
+    }
+    let mut quote = None;
+    for (k, c) in s[name_start + name_len..].char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '<') => return None,
+            (None, '>') => {
+                let end = name_start + name_len + k + 1;
+                let self_closing = !closing && s[i..end - 1].trim_end().ends_with('/');
+                let kept = self_closing || VOID_ELEMENTS.contains(&name);
+                let name = name.to_string();
+                return Some(HtmlTag { name, closing, kept, range: i..end });
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The tags of known elements in an HTML event, or `None` when the event is text to rustdoc's
+/// eye: the parser takes `<String>` or `<Foo bar>` for inline HTML, rustdoc's lint for unknown
+/// tags does not let them stay.
+fn raw_tags(s: &str, event: &Event, range: &Range<usize>) -> Option<Vec<HtmlTag>> {
+    match event {
+        Event::InlineHtml(_) if !s[range.clone()].starts_with("<!--") => {
+            tag_at(s, range.start).map(|tag| vec![tag])
+        }
+        Event::InlineHtml(_) => Some(Vec::new()),
+        Event::Html(_) => Some(html_tags(s, range.clone())),
+        _ => None,
+    }
+}
+
+/// The known elements' tags in `range`, skipping comments.
+fn html_tags(s: &str, range: Range<usize>) -> Vec<HtmlTag> {
+    let mut tags = Vec::new();
+    let mut i = range.start;
+    while let Some(k) = s[i..range.end].find('<') {
+        i += k;
+        if s[i..range.end].starts_with("<!--") {
+            i = s[i..range.end].find("-->").map_or(range.end, |e| i + e + 3);
+        } else if let Some(tag) = tag_at(&s[..range.end], i) {
+            i = tag.range.end;
+            tags.push(tag);
+        } else {
+            i += 1;
+        }
+    }
+    tags
+}
+
+/// For each tag that needs a partner, in order, whether it has one.
+fn balanced(tags: &[HtmlTag]) -> Vec<bool> {
+    let paired: Vec<&HtmlTag> = tags.iter().filter(|t| !t.kept).collect();
+    let mut keep = vec![false; paired.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (k, tag) in paired.iter().enumerate() {
+        if !tag.closing {
+            open.push(k);
+        } else if let Some(pos) = open.iter().rposition(|&o| paired[o].name == tag.name) {
+            keep[open[pos]] = true;
+            keep[k] = true;
+            open.truncate(pos);
+        }
+    }
+    keep
+}
+
+// ---------------------------------------------------------------------------------------------
+// MDX: imports, exports and JSX components, handled by line before any Markdown parsing.
+
+/// A fenced code block's opening line, tracked so MDX inside code is left alone.
+#[derive(Debug, Clone)]
+struct LineFence {
+    marker: char,
+    len: usize,
+}
+
+impl LineFence {
+    /// Recognizes an opening fence at any indentation and after list or quote markers, since
+    /// CommonMark (and so rustdoc) accepts `- ```js` or `> ```` as fences too.
+    fn open(line: &str) -> Option<LineFence> {
+        let rest = &line[container_prefix_len(line)..];
+        let marker = rest.chars().next().filter(|&c| c == '`' || c == '~')?;
+        let len = rest.chars().take_while(|&c| c == marker).count();
+        // A backtick in the info string means this is an inline code span, not a fence.
+        let code_span = marker == '`' && rest[len..].contains('`');
+        (len >= 3 && !code_span).then_some(LineFence { marker, len })
+    }
+
+    /// Whether `line` (quote markers included) is a closing fence for this block.
+    fn is_closed_by(&self, line: &str) -> bool {
+        let rest = line.trim_start_matches([' ', '\t', '>']).trim_end();
+        let run = rest.chars().take_while(|&c| c == self.marker).count();
+        run >= self.len && run == rest.chars().count()
+    }
+}
+
+/// Length of the leading indentation, `>` quote markers and list markers of a line.
+fn container_prefix_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut i = 0;
+    loop {
+        while i < b.len() && (b[i] == b' ' || b[i] == b'\t' || b[i] == b'>') {
+            i += 1;
+        }
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let marker = if i < b.len() && b"-*+".contains(&b[i]) {
+            1
+        } else if (1..=9).contains(&digits) && b.get(i + digits).is_some_and(|c| b".)".contains(c))
+        {
+            digits + 1
+        } else {
+            0
+        };
+        if marker == 0 || !b.get(i + marker).is_some_and(|&c| c == b' ' || c == b'\t') {
+            return i;
+        }
+        i += marker;
+    }
+}
 
 /// Drops MDX-only lines; the inner Markdown of container components is kept, dedented.
 fn strip_mdx(lines: &[SrcLine], warnings: &mut Vec<TextWarning>) -> Vec<SrcLine> {
@@ -400,7 +825,7 @@ fn strip_block(
     out: &mut Vec<SrcLine>,
     warnings: &mut Vec<TextWarning>,
 ) {
-    let mut fence: Option<Fence> = None;
+    let mut fence: Option<LineFence> = None;
     // ESM is only recognized where a block starts; in a paragraph `import x from y` is prose.
     let mut block_start = true;
     let mut i = 0;
@@ -414,7 +839,7 @@ fn strip_block(
             i += 1;
             continue;
         }
-        if let Some(open) = Fence::open(text) {
+        if let Some(open) = LineFence::open(text) {
             fence = Some(open);
             out.push(lines[i].clone());
             block_start = false;
@@ -608,7 +1033,7 @@ fn find_component_close(
 ) -> Option<(usize, usize, usize)> {
     let close_tag = format!("</{name}");
     let mut depth = 0usize;
-    let mut fence: Option<Fence> = None;
+    let mut fence: Option<LineFence> = None;
     let mut k = from;
     while k < lines.len() {
         let text = lines[k].text.as_str();
@@ -619,7 +1044,7 @@ fn find_component_close(
             k += 1;
             continue;
         }
-        if let Some(open) = Fence::open(text) {
+        if let Some(open) = LineFence::open(text) {
             fence = Some(open);
             k += 1;
             continue;
@@ -766,853 +1191,6 @@ fn attribute(attrs: &str, name: &str) -> Option<String> {
     }
     None
 }
-
-// ---------------------------------------------------------------------------------------------
-// Rendering.
-
-/// Labels of reference definitions (`[label]: target`), so `[label]` stays a link.
-fn reference_labels(lines: &[SrcLine]) -> BTreeSet<String> {
-    let mut labels = BTreeSet::new();
-    let mut fence: Option<Fence> = None;
-    for line in lines {
-        let text = line.text.as_str();
-        if let Some(open) = &fence {
-            if open.is_closed_by(text) {
-                fence = None;
-            }
-            continue;
-        }
-        if let Some(open) = Fence::open(text) {
-            fence = Some(open);
-            continue;
-        }
-        let rest = text.trim_start_matches(' ');
-        if text.len() - rest.len() > 3 {
-            continue;
-        }
-        if let Some(label) = rest.strip_prefix('[').and_then(|r| r.split_once("]:"))
-            && !label.0.trim().is_empty()
-        {
-            labels.insert(normalize_label(label.0));
-        }
-    }
-    labels
-}
-
-fn normalize_label(label: &str) -> String {
-    label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-/// An HTML tag met in the text, in order: its element name and whether it is a closing tag.
-struct HtmlTag {
-    name: String,
-    closing: bool,
-}
-
-/// Pairs opening and closing HTML tags; only tags with a partner may stay as HTML, because
-/// rustdoc's `invalid_html_tags` lint rejects unclosed ones.
-fn balanced_html(tags: &[HtmlTag]) -> Vec<bool> {
-    let mut keep = vec![false; tags.len()];
-    let mut open: Vec<usize> = Vec::new();
-    for (k, tag) in tags.iter().enumerate() {
-        if !tag.closing {
-            open.push(k);
-        } else if let Some(pos) = open.iter().rposition(|&o| tags[o].name == tag.name) {
-            keep[open[pos]] = true;
-            keep[k] = true;
-            open.truncate(pos);
-        }
-    }
-    keep
-}
-
-/// HTML elements rustdoc renders; any other `<word>` is a placeholder shown as text.
-const HTML_ELEMENTS: [&str; 58] = [
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "br",
-    "caption",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "img",
-    "ins",
-    "kbd",
-    "li",
-    "mark",
-    "ol",
-    "p",
-    "picture",
-    "pre",
-    "q",
-    "s",
-    "samp",
-    "small",
-    "source",
-    "span",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "u",
-    "ul",
-    "var",
-    "wbr",
-];
-
-/// Elements that never take a closing tag.
-const VOID_ELEMENTS: [&str; 6] = ["br", "col", "hr", "img", "source", "wbr"];
-
-/// A fence being rendered.
-struct OpenFence {
-    fence: Fence,
-    /// Input line of the opening fence, for the unclosed-fence warning.
-    line: usize,
-    /// Content column of the list item holding the fence (0 outside lists): a line indented
-    /// less ends the item and so the fence, and a closing fence may be indented at most three
-    /// columns more.
-    list_col: usize,
-}
-
-/// How a line relates to an open fence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FenceStep {
-    Content,
-    Close,
-    /// The fence's list item or block quote ended before a closing fence.
-    Interrupted,
-}
-
-impl OpenFence {
-    fn step(&self, line: &str) -> FenceStep {
-        if line.trim().is_empty() {
-            return FenceStep::Content;
-        }
-        let quotes = self.fence.quotes();
-        if quote_depth(line) < quotes {
-            return FenceStep::Interrupted;
-        }
-        let inner = strip_quotes(line, quotes);
-        let indent = indent_cols(inner);
-        if quotes == 0 && indent < self.list_col {
-            return FenceStep::Interrupted;
-        }
-        if indent <= self.list_col + 3 && self.fence.is_closed_by(inner) {
-            return FenceStep::Close;
-        }
-        FenceStep::Content
-    }
-}
-
-/// Whether `text` is nothing but a list marker.
-fn is_bare_marker(text: &str) -> bool {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    matches!(text, "-" | "*" | "+")
-        || ((1..=9).contains(&digits) && text.len() == digits + 1 && text.ends_with(['.', ')']))
-}
-
-/// A list marker followed by five or more spaces starts an indented code block inside the
-/// item, which rustdoc would run as a doc test; one space keeps the content as text.
-fn narrow_list_marker(line: &str) -> Option<String> {
-    let rest = line.trim_start_matches([' ', '\t']);
-    let indent = &line[..line.len() - rest.len()];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = if rest.starts_with(['-', '*', '+']) {
-        1
-    } else if (1..=9).contains(&digits) && rest[digits..].starts_with(['.', ')']) {
-        digits + 1
-    } else {
-        return None;
-    };
-    let after = &rest[marker..];
-    let content = after.trim_start_matches([' ', '\t']);
-    let gap =
-        indent_cols(&format!("{}{}", " ".repeat(marker), &after[..after.len() - content.len()]))
-            - marker;
-    if gap <= 4 || content.is_empty() {
-        return None;
-    }
-    Some(format!("{indent}{} {content}", &rest[..marker]))
-}
-
-struct Renderer<'a> {
-    base_url: &'a str,
-    labels: &'a BTreeSet<String>,
-    /// For the n-th HTML tag met, whether it stays HTML; `None` in the recording pass.
-    html_plan: Option<Vec<bool>>,
-    html_tags: Vec<HtmlTag>,
-    out: Vec<String>,
-    warnings: Vec<TextWarning>,
-}
-
-/// A paragraph-like run of lines rendered together, so links and code spans may cross lines.
-struct Chunk {
-    text: String,
-    line_nos: Vec<usize>,
-    /// Byte offset where each line starts in `text`.
-    starts: Vec<usize>,
-}
-
-impl Chunk {
-    fn line_at(&self, at: usize) -> usize {
-        let idx = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
-        self.line_nos[idx]
-    }
-}
-
-impl<'a> Renderer<'a> {
-    fn new(base_url: &'a str, labels: &'a BTreeSet<String>, html_plan: Option<Vec<bool>>) -> Self {
-        Renderer {
-            base_url,
-            labels,
-            html_plan,
-            html_tags: Vec::new(),
-            out: Vec::new(),
-            warnings: Vec::new(),
-        }
-    }
-
-    fn warn(&mut self, line: usize, message: String) {
-        self.warnings.push(TextWarning { line, message });
-    }
-
-    fn push_blank(&mut self) {
-        if self.out.last().is_some_and(|last| !last.is_empty()) {
-            self.out.push(String::new());
-        }
-    }
-
-    /// Renders block by block, tracking just enough CommonMark structure (fences, list item
-    /// columns, paragraphs) to agree with rustdoc on where code blocks start and end: a
-    /// disagreement could hand rustdoc an untagged fence, which it would run as a doc test.
-    fn render(&mut self, lines: &[SrcLine]) {
-        let mut chunk: Vec<SrcLine> = Vec::new();
-        let mut fence: Option<OpenFence> = None;
-        // Content columns of the list items the current line may belong to.
-        let mut lists: Vec<usize> = Vec::new();
-        let mut in_paragraph = false;
-        // A list item with nothing after its marker ends at a following blank line.
-        let mut empty_item = false;
-        let mut i = 0;
-        while i < lines.len() {
-            let no = lines[i].no;
-            let text = lines[i].text.trim_end();
-            if let Some(open) = &fence {
-                match open.step(text) {
-                    step @ (FenceStep::Content | FenceStep::Close) => {
-                        if step == FenceStep::Close {
-                            fence = None;
-                        }
-                        self.out.push(text.to_string());
-                        i += 1;
-                        continue;
-                    }
-                    FenceStep::Interrupted => {
-                        // The container holding the fence ended, which ends the fence too;
-                        // the line itself is then read as ordinary text.
-                        self.out.push(open.fence.closing());
-                        fence = None;
-                    }
-                }
-            }
-            if text.is_empty() {
-                self.flush(&mut chunk);
-                self.push_blank();
-                if empty_item {
-                    lists.pop();
-                }
-                empty_item = false;
-                in_paragraph = false;
-                i += 1;
-                continue;
-            }
-            let narrowed = narrow_list_marker(text);
-            let text = narrowed.as_deref().unwrap_or(text);
-            let indent = indent_cols(text);
-            if !in_paragraph {
-                while lists.last().is_some_and(|&c| c > indent) {
-                    lists.pop();
-                }
-                let base = lists.last().copied().unwrap_or(0);
-                if indent >= base + 4 {
-                    self.flush(&mut chunk);
-                    i = self.indented_code(lines, i, base);
-                    empty_item = false;
-                    continue;
-                }
-            }
-            let item = list_item_content(text);
-            if let Some(content) = item {
-                self.flush(&mut chunk);
-                while lists.last().is_some_and(|&c| c > indent) {
-                    lists.pop();
-                }
-                lists.push(content);
-            }
-            empty_item = item.is_some() && is_bare_marker(text.trim());
-            let line = SrcLine { no, text: text.to_string() };
-            if let Some(open) = Fence::open(text) {
-                // A fence belongs to the innermost list item it is indented into; indented
-                // four or more columns past it, the line is paragraph text, not a fence.
-                let container = if item.is_some() || open.quotes() > 0 {
-                    lists.last().copied().unwrap_or(0)
-                } else {
-                    lists.iter().rev().find(|&&c| c <= indent).copied().unwrap_or(0)
-                };
-                if item.is_some() || open.quotes() > 0 || indent <= container + 3 {
-                    while item.is_none() && lists.last().is_some_and(|&c| c > indent) {
-                        lists.pop();
-                    }
-                    self.flush(&mut chunk);
-                    self.out.push(open.rustdoc_opening());
-                    let list_col = if open.quotes() > 0 { 0 } else { container };
-                    fence = Some(OpenFence { fence: open, line: no, list_col });
-                    in_paragraph = false;
-                    i += 1;
-                    continue;
-                }
-            }
-            if atx_heading(text).is_some() || is_thematic_break(text) {
-                // Headings and rules are blocks of their own; inline syntax cannot cross them.
-                self.flush(&mut chunk);
-                chunk.push(line);
-                self.flush(&mut chunk);
-                in_paragraph = false;
-            } else {
-                chunk.push(line);
-                in_paragraph = true;
-            }
-            i += 1;
-        }
-        self.flush(&mut chunk);
-        if let Some(open) = fence {
-            while self.out.last().is_some_and(String::is_empty) {
-                self.out.pop();
-            }
-            self.out.push(open.fence.closing());
-            self.warn(
-                open.line,
-                "unclosed code fence opened here; closed at the end of the text".to_string(),
-            );
-        }
-        while self.out.last().is_some_and(String::is_empty) {
-            self.out.pop();
-        }
-    }
-
-    /// Rewrites an indented code block as a `text` fence: rustdoc would run it as a doc test.
-    fn indented_code(&mut self, lines: &[SrcLine], i: usize, base: usize) -> usize {
-        let mut last = i;
-        for (k, line) in lines.iter().enumerate().skip(i) {
-            let text = line.text.trim_end();
-            if text.is_empty() {
-                continue;
-            }
-            if indent_cols(text) < base + 4 {
-                break;
-            }
-            last = k;
-        }
-        let body: Vec<&str> =
-            lines[i..=last].iter().map(|l| strip_cols(l.text.trim_end(), base + 4)).collect();
-        // The fence must be longer than any backtick run that starts a content line.
-        let longest =
-            body.iter().map(|l| l.chars().take_while(|&c| c == '`').count()).max().unwrap_or(0);
-        let fence = "`".repeat(longest.max(2) + 1);
-        let pad = " ".repeat(base);
-        self.out.push(format!("{pad}{fence}text"));
-        for text in body {
-            if text.is_empty() {
-                self.out.push(String::new());
-            } else {
-                self.out.push(format!("{pad}{text}"));
-            }
-        }
-        self.out.push(format!("{pad}{fence}"));
-        last + 1
-    }
-
-    fn flush(&mut self, lines: &mut Vec<SrcLine>) {
-        if lines.is_empty() {
-            return;
-        }
-        let mut chunk = Chunk { text: String::new(), line_nos: Vec::new(), starts: Vec::new() };
-        for (k, line) in lines.iter().enumerate() {
-            if k > 0 {
-                chunk.text.push('\n');
-            }
-            chunk.starts.push(chunk.text.len());
-            chunk.line_nos.push(line.no);
-            chunk.text.push_str(line.text.trim_end());
-        }
-        lines.clear();
-        let mut out = String::new();
-        self.inline(&chunk, 0, chunk.text.len(), false, &mut out);
-        for line in out.split('\n') {
-            self.out.push(line.trim_end().to_string());
-        }
-    }
-
-    /// Renders `chunk.text[start..end]` into `out`; `in_link` is set inside link text.
-    fn inline(&mut self, chunk: &Chunk, start: usize, end: usize, in_link: bool, out: &mut String) {
-        let s = chunk.text.as_str();
-        let b = s.as_bytes();
-        let mut i = start;
-        let mut plain = start;
-        while i < end {
-            match b[i] {
-                b'\\' => {
-                    // A backslash escape is already literal text; keep both characters.
-                    let escapes = i + 1 < end && b[i + 1].is_ascii_punctuation();
-                    i += if escapes { 2 } else { 1 };
-                }
-                b'`' => {
-                    let run = run_len(b, i, end, b'`');
-                    i = code_span_end(b, i + run, end, run).unwrap_or(i + run);
-                }
-                b'[' => {
-                    out.push_str(&s[plain..i]);
-                    i = self.bracket(chunk, i, end, in_link, out);
-                    plain = i;
-                }
-                b']' => {
-                    out.push_str(&s[plain..i]);
-                    out.push_str("\\]");
-                    i += 1;
-                    plain = i;
-                }
-                b'<' => {
-                    out.push_str(&s[plain..i]);
-                    i = self.angle(chunk, i, end, out);
-                    plain = i;
-                }
-                b'h' if !in_link
-                    && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                    && url_len(s, i, end) > 0 =>
-                {
-                    out.push_str(&s[plain..i]);
-                    i = push_url(s, i, end, out);
-                    plain = i;
-                }
-                _ => i += 1,
-            }
-        }
-        out.push_str(&s[plain..end]);
-    }
-
-    /// Handles `[` at `i`: a link, a reference, or literal brackets that must be escaped.
-    fn bracket(
-        &mut self,
-        chunk: &Chunk,
-        i: usize,
-        end: usize,
-        in_link: bool,
-        out: &mut String,
-    ) -> usize {
-        let s = chunk.text.as_str();
-        let b = s.as_bytes();
-        let Some(close) = matching_bracket(b, i + 1, end) else {
-            out.push_str("\\[");
-            return i + 1;
-        };
-        let after = close + 1;
-        let next = b.get(after).copied().filter(|_| after < end);
-
-        if next == Some(b'(')
-            && let Some((dest_start, dest_end, tail_end)) = link_tail(b, after, end)
-        {
-            let dest = &s[dest_start..dest_end];
-            match self.resolve(dest) {
-                Some(target) => {
-                    out.push('[');
-                    self.inline(chunk, i + 1, close, true, out);
-                    out.push(']');
-                    out.push_str(&s[after..dest_start]);
-                    out.push_str(&target);
-                    out.push_str(&s[dest_end..tail_end]);
-                }
-                None => {
-                    let line = chunk.line_at(i);
-                    self.warn(
-                        line,
-                        format!(
-                            "link target `{dest}` is neither a URL nor a site path; \
-                                 kept the link text only"
-                        ),
-                    );
-                    self.inline(chunk, i + 1, close, in_link, out);
-                }
-            }
-            return tail_end;
-        }
-
-        let line_start = s[..i].rfind('\n').map_or(0, |n| n + 1);
-        if next == Some(b':') && s[line_start..i].trim().is_empty() && close > i + 1 {
-            // A reference definition: `[label]: target "title"`.
-            let mut j = after + 1;
-            while j < end && (b[j] == b' ' || b[j] == b'\t') {
-                j += 1;
-            }
-            let dest_end = s[j..end].find(char::is_whitespace).map_or(end, |k| j + k);
-            out.push_str(&s[i..j]);
-            let dest = &s[j..dest_end];
-            let target = self.resolve(dest).unwrap_or_else(|| dest.to_string());
-            out.push_str(&target);
-            return dest_end;
-        }
-
-        if next == Some(b'[')
-            && let Some(label_close) = matching_bracket(b, after + 1, end)
-        {
-            let label = if label_close == after + 1 {
-                &s[i + 1..close]
-            } else {
-                &s[after + 1..label_close]
-            };
-            if self.labels.contains(&normalize_label(label)) {
-                out.push('[');
-                self.inline(chunk, i + 1, close, true, out);
-                out.push(']');
-                out.push_str(&s[after..=label_close]);
-                return label_close + 1;
-            }
-        }
-
-        if self.labels.contains(&normalize_label(&s[i + 1..close])) {
-            out.push('[');
-            self.inline(chunk, i + 1, close, true, out);
-            out.push(']');
-            return after;
-        }
-
-        // Not a link: rustdoc would read `[word]` as an intra-doc link and fail to resolve it.
-        out.push_str("\\[");
-        self.inline(chunk, i + 1, close, in_link, out);
-        out.push_str("\\]");
-        after
-    }
-
-    /// The link target rustdoc should see, or `None` for a target rustdoc would try to resolve
-    /// as a Rust path (a bare word such as `events`), which cannot be made to work.
-    fn resolve(&self, dest: &str) -> Option<String> {
-        let (open, inner, close) = match dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')) {
-            Some(inner) => ("<", inner, ">"),
-            None => ("", dest, ""),
-        };
-        if inner.starts_with('/') && !inner.starts_with("//") {
-            return Some(format!("{open}{}{inner}{close}", self.base_url));
-        }
-        if inner.is_empty() || inner.contains('/') || inner.starts_with(['#', '.']) {
-            return Some(dest.to_string());
-        }
-        let scheme_len =
-            inner.find(|c: char| !(c.is_ascii_alphanumeric() || "+.-".contains(c))).unwrap_or(0);
-        if scheme_len > 0 && inner[scheme_len..].starts_with(':') {
-            return Some(dest.to_string());
-        }
-        None
-    }
-
-    /// Handles `<` at `i`: autolinks and comments stay, balanced HTML stays, the rest is escaped.
-    fn angle(&mut self, chunk: &Chunk, i: usize, end: usize, out: &mut String) -> usize {
-        let s = chunk.text.as_str();
-        let b = s.as_bytes();
-        if let Some(close) = autolink_end(s, i, end) {
-            out.push_str(&s[i..close]);
-            return close;
-        }
-        if s[i..end].starts_with("<!--")
-            && let Some(k) = s[i + 4..end].find("-->")
-        {
-            out.push_str(&s[i..i + 4 + k + 3]);
-            return i + 4 + k + 3;
-        }
-        let looks_like_tag = match b.get(i + 1) {
-            Some(c) if c.is_ascii_alphabetic() => true,
-            Some(b'/') => b.get(i + 2).is_some_and(u8::is_ascii_alphabetic),
-            _ => false,
-        };
-        if !looks_like_tag || i + 1 >= end {
-            out.push('<');
-            return i + 1;
-        }
-        let Some(tag) = html_tag(s, i, end) else {
-            // `<api_key>`, `Vec<String>`: show the text instead of an unknown HTML tag.
-            out.push_str("\\<");
-            return i + 1;
-        };
-        if VOID_ELEMENTS.contains(&tag.name.as_str()) || tag.self_closing {
-            out.push_str(&s[i..tag.end]);
-            return tag.end;
-        }
-        let index = self.html_tags.len();
-        self.html_tags.push(HtmlTag { name: tag.name.clone(), closing: tag.closing });
-        if self.html_plan.as_ref().is_none_or(|plan| plan[index]) {
-            out.push_str(&s[i..tag.end]);
-            return tag.end;
-        }
-        let line = chunk.line_at(i);
-        let slash = if tag.closing { "/" } else { "" };
-        self.warn(
-            line,
-            format!("HTML tag <{slash}{}> has no matching tag; shown as text", tag.name),
-        );
-        // The whole tag is consumed in both passes so later tag indexes stay aligned; URLs in
-        // its attributes still need angle brackets once the tag is plain text.
-        out.push_str("\\<");
-        let mut j = i + 1;
-        let mut plain = j;
-        while j < tag.end {
-            if b[j] == b'h' && !b[j - 1].is_ascii_alphanumeric() && url_len(s, j, tag.end) > 0 {
-                out.push_str(&s[plain..j]);
-                j = push_url(s, j, tag.end, out);
-                plain = j;
-            } else {
-                j += 1;
-            }
-        }
-        out.push_str(&s[plain..tag.end]);
-        tag.end
-    }
-}
-
-/// An HTML tag recognized in inline text.
-struct ParsedTag {
-    name: String,
-    closing: bool,
-    self_closing: bool,
-    end: usize,
-}
-
-/// Parses `<name ...>` or `</name>` at `i` if `name` is a lowercase HTML element.
-fn html_tag(s: &str, i: usize, end: usize) -> Option<ParsedTag> {
-    let b = s.as_bytes();
-    let mut j = i + 1;
-    let closing = b[j] == b'/';
-    if closing {
-        j += 1;
-    }
-    let name_start = j;
-    while j < end && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b'_') {
-        j += 1;
-    }
-    let name = &s[name_start..j];
-    if !HTML_ELEMENTS.contains(&name) {
-        return None;
-    }
-    let mut quote = None;
-    while j < end {
-        let c = b[j];
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => quote = Some(c),
-            None if c == b'<' => return None,
-            None if c == b'>' => {
-                return Some(ParsedTag {
-                    name: name.to_string(),
-                    closing,
-                    self_closing: !closing && s[i..j].trim_end().ends_with('/'),
-                    end: j + 1,
-                });
-            }
-            None if j == name_start + name.len() && !c.is_ascii_whitespace() && c != b'/' => {
-                return None;
-            }
-            None => {}
-        }
-        j += 1;
-    }
-    None
-}
-
-/// End of an autolink `<scheme:...>` or `<user@host>` at `i`, which rustdoc renders as a link.
-fn autolink_end(s: &str, i: usize, end: usize) -> Option<usize> {
-    let rest = &s[i + 1..end];
-    let gt = rest.find(['>', '<', ' ', '\t', '\n'])?;
-    if rest.as_bytes()[gt] != b'>' || gt == 0 {
-        return None;
-    }
-    let inner = &rest[..gt];
-    let scheme_len = inner
-        .find(|c: char| !(c.is_ascii_alphanumeric() || "+.-".contains(c)))
-        .unwrap_or(inner.len());
-    let is_uri = (2..=32).contains(&scheme_len)
-        && inner.as_bytes()[0].is_ascii_alphabetic()
-        && inner[scheme_len..].starts_with(':');
-    let is_email =
-        inner.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
-    (is_uri || is_email).then_some(i + 1 + gt + 1)
-}
-
-fn run_len(b: &[u8], i: usize, end: usize, c: u8) -> usize {
-    b[i..end].iter().take_while(|&&x| x == c).count()
-}
-
-/// The byte after the backtick run of exactly `run` characters that closes a code span.
-fn code_span_end(b: &[u8], from: usize, end: usize, run: usize) -> Option<usize> {
-    let mut j = from;
-    while j < end {
-        if b[j] == b'`' {
-            let n = run_len(b, j, end, b'`');
-            if n == run {
-                return Some(j + n);
-            }
-            j += n;
-        } else {
-            j += 1;
-        }
-    }
-    None
-}
-
-/// The `]` closing a `[` whose content starts at `from`, skipping escapes and code spans.
-fn matching_bracket(b: &[u8], from: usize, end: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut j = from;
-    while j < end {
-        match b[j] {
-            b'\\' => j += 2,
-            b'`' => {
-                let run = run_len(b, j, end, b'`');
-                j = code_span_end(b, j + run, end, run).unwrap_or(j + run);
-            }
-            b'[' => {
-                depth += 1;
-                j += 1;
-            }
-            b']' => {
-                if depth == 0 {
-                    return Some(j);
-                }
-                depth -= 1;
-                j += 1;
-            }
-            _ => j += 1,
-        }
-    }
-    None
-}
-
-/// Parses `(target "title")` at `open`; returns the target's range and the byte after `)`.
-fn link_tail(b: &[u8], open: usize, end: usize) -> Option<(usize, usize, usize)> {
-    let skip_ws = |mut j: usize| {
-        while j < end && b[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        j
-    };
-    let mut j = skip_ws(open + 1);
-    let dest_start = j;
-    if j < end && b[j] == b'<' {
-        j += 1;
-        while j < end && b[j] != b'>' {
-            if b[j] == b'\n' || b[j] == b'<' {
-                return None;
-            }
-            j += 1;
-        }
-        if j >= end {
-            return None;
-        }
-        j += 1;
-    } else {
-        let mut depth = 0usize;
-        while j < end && !b[j].is_ascii_whitespace() && !b[j].is_ascii_control() {
-            match b[j] {
-                b'\\' => j += 1,
-                b'(' => depth += 1,
-                b')' if depth == 0 => break,
-                b')' => depth -= 1,
-                _ => {}
-            }
-            j += 1;
-        }
-        j = j.min(end);
-    }
-    let dest_end = j;
-    j = skip_ws(j);
-    if j < end && dest_end > dest_start && matches!(b[j], b'"' | b'\'' | b'(') {
-        let close = if b[j] == b'(' { b')' } else { b[j] };
-        j += 1;
-        while j < end && b[j] != close {
-            j += if b[j] == b'\\' { 2 } else { 1 };
-        }
-        if j >= end {
-            return None;
-        }
-        j = skip_ws(j + 1);
-    }
-    (j < end && b[j] == b')').then_some((dest_start, dest_end, j + 1))
-}
-
-/// Length of a bare `http(s)://` URL at `i`, without trailing sentence punctuation; 0 if none.
-fn url_len(s: &str, i: usize, end: usize) -> usize {
-    let rest = &s[i..end];
-    let scheme = if rest.starts_with("https://") {
-        8
-    } else if rest.starts_with("http://") {
-        7
-    } else {
-        return 0;
-    };
-    let stop =
-        rest.find(|c: char| c.is_whitespace() || "<>`\"[]|\\".contains(c)).unwrap_or(rest.len());
-    let mut url = &rest[..stop];
-    loop {
-        let trimmed = url.trim_end_matches(['.', ',', ':', ';', '!', '?', '\'', '*', '_', '~']);
-        let opens = trimmed.matches('(').count();
-        let closes = trimmed.matches(')').count();
-        // A `)` closes the sentence's parenthesis unless the URL itself opened one.
-        let trimmed = match trimmed.strip_suffix(')') {
-            Some(shorter) if closes > opens => shorter,
-            _ => trimmed,
-        };
-        if trimmed.len() == url.len() {
-            break;
-        }
-        url = trimmed;
-    }
-    if url.len() > scheme { url.len() } else { 0 }
-}
-
-/// Writes the bare URL at `i` as an autolink, because rustdoc's `bare_urls` lint rejects it.
-fn push_url(s: &str, i: usize, end: usize, out: &mut String) -> usize {
-    let len = url_len(s, i, end);
-    out.push('<');
-    out.push_str(&s[i..i + len]);
-    out.push('>');
-    i + len
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2442,5 +2020,58 @@ Deletion is permanent.
         let found = warnings("<b>x\n[y](z)\n```");
         let lines: Vec<usize> = found.iter().map(|w| w.line).collect();
         assert_eq!(lines, [0, 1, 2]);
+    }
+
+    #[test]
+    fn case_13_block_scalars_give_the_expected_line_counts() {
+        // Resolved YAML values shaped like case 13's scalars: folded, literal, chomped.
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                "Folded text that wrapped in the source.\n",
+                &["Folded text that wrapped in the source."],
+            ),
+            (
+                "First literal line.\nSecond literal line.\n",
+                &["First literal line.", "Second literal line."],
+            ),
+            ("Kept trailing breaks.\n\n\n", &["Kept trailing breaks."]),
+            ("Stripped, no break at all.", &["Stripped, no break at all."]),
+            ("Para one.\nStill para one.\n", &["Para one.", "Still para one."]),
+            ("Para one.\n\nPara two.\n", &["Para one.", "", "Para two."]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(lines(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn comment_blocks_are_copied_without_reading_markdown() {
+        let text = "Intro.\n<!-- hidden\n```\n[x] <y>\n-->\nAfter [z].";
+        assert_eq!(
+            lines(text),
+            ["Intro.", "<!-- hidden", "```", "[x] <y>", "-->", r"After \[z\]."]
+        );
+    }
+
+    #[test]
+    fn fences_in_quotes_and_items_close_with_their_container() {
+        // A list item's fence ends when a line leaves the item; the closing fence is added so
+        // the rest is not read as code.
+        let text = "- Item:\n  ```\n  inside\nOutside.";
+        assert_eq!(lines(text), ["- Item:", "  ```text", "  inside", "  ```", "Outside."]);
+        let quoted = "> ```sh\n> ls\n\nAfter.";
+        assert_eq!(lines(quoted), ["> ```sh", "> ls", "> ```", "", "After."]);
+    }
+
+    #[test]
+    fn lazy_indented_line_continues_the_paragraph() {
+        let text = "Start of a paragraph\n    that continues here.";
+        assert_eq!(lines(text), ["Start of a paragraph", "    that continues here."]);
+    }
+
+    #[test]
+    fn setext_underline_ends_the_paragraph() {
+        let text = "Title\n-\n    after the heading";
+        assert_eq!(lines(text), ["Title", "-", "```text", "after the heading", "```"]);
     }
 }
