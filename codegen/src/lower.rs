@@ -5,7 +5,7 @@
 //! docs leave imprecise, and where wire names become Rust names that cannot collide. It reads
 //! all files before it resolves anything, since references cross files.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::{Config, Override, UnionDecl};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceMap, Span};
@@ -98,6 +98,8 @@ struct Lowerer<'a> {
     field_notes: Vec<String>,
     /// The id of the entry being lowered, to find its siblings in SDK sections.
     current_id: Option<String>,
+    /// Descriptions already rendered as rustdoc, by text.
+    rendered: HashMap<String, markdown::Rendered>,
     /// The names used in each module.
     taken: BTreeMap<ModulePath, BTreeSet<String>>,
     krate: Crate,
@@ -130,6 +132,7 @@ impl<'a> Lowerer<'a> {
             by_key: BTreeMap::new(),
             current_id: None,
             field_notes: Vec::new(),
+            rendered: HashMap::new(),
             taken: BTreeMap::new(),
             krate: Crate::default(),
         }
@@ -546,7 +549,7 @@ impl<'a> Lowerer<'a> {
         let mut inner = Vec::new();
         let fields = self.lower_fields(properties, site.file, site.module, &name, &mut inner);
         let doc = match self.property_text(site.file, site.property) {
-            Some(text) => markdown::to_rustdoc(&text, &self.config.base_url).lines,
+            Some(text) => self.render(&text).lines,
             None => {
                 vec![format!("The `{}` object; the docs give no description.", site.property.key)]
             }
@@ -645,7 +648,7 @@ impl<'a> Lowerer<'a> {
     fn property_doc(&mut self, file: usize, property: &Property) -> Vec<String> {
         match self.property_text_at(file, property) {
             Some((text, origin)) => {
-                let rendered = markdown::to_rustdoc(&text, &self.config.base_url);
+                let rendered = self.render(&text);
                 for warning in rendered.warnings {
                     self.diagnostics.push(Diagnostic::warning(
                         self.text_line(origin, warning.line, &text),
@@ -684,6 +687,17 @@ impl<'a> Lowerer<'a> {
         let start = self.sources.offset(file, found.unwrap_or(first + line), 0);
         let indent = source[start..].len() - source[start..].trim_start_matches(' ').len();
         self.sources.rest_of_line(file, start + indent)
+    }
+
+    /// A description as rustdoc. The docs share most descriptions between many fields through
+    /// references, so each distinct text is rendered once.
+    fn render(&mut self, text: &str) -> markdown::Rendered {
+        if let Some(rendered) = self.rendered.get(text) {
+            return rendered.clone();
+        }
+        let rendered = markdown::to_rustdoc(text, &self.config.base_url);
+        self.rendered.insert(text.to_owned(), rendered.clone());
+        rendered
     }
 
     /// The resolved description of a property, if it has one.
