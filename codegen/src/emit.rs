@@ -17,8 +17,9 @@ use crate::naming;
 pub const HEADER_MARK: &str = "// @generated";
 
 /// The Rust source of every module, by path relative to the crate folder: `src/lib.rs`,
-/// `src/reference/sso.rs`, ...
-pub fn emit(krate: &Crate) -> BTreeMap<String, String> {
+/// `src/reference/sso.rs`, ... The error names a module whose tokens do not parse, which would
+/// be a bug of the generator: names are made valid before they reach the tokens.
+pub fn emit(krate: &Crate) -> Result<BTreeMap<String, String>, String> {
     // Formatting dominates emitting, and modules are formatted independently.
     krate
         .modules
@@ -30,7 +31,7 @@ pub fn emit(krate: &Crate) -> BTreeMap<String, String> {
                 .filter(|p| p.len() == path.len() + 1 && p.starts_with(path))
                 .map(|p| &p[path.len()])
                 .collect();
-            (file_path(path), module_source(path, module, &children))
+            Ok((file_path(path), module_source(path, module, &children)?))
         })
         .collect()
 }
@@ -44,7 +45,11 @@ pub fn file_path(path: &ModulePath) -> String {
     format!("src/{}.rs", names.join("/"))
 }
 
-fn module_source(path: &ModulePath, module: &Module, children: &[&String]) -> String {
+fn module_source(
+    path: &ModulePath,
+    module: &Module,
+    children: &[&String],
+) -> Result<String, String> {
     let doc = module.doc.iter().map(|line| doc_text(line));
     let children = children.iter().map(|name| ident(name));
     let serde_import = (!module.items.is_empty()).then(|| {
@@ -63,10 +68,12 @@ fn module_source(path: &ModulePath, module: &Module, children: &[&String]) -> St
         #serde_import
         #(#items)*
     };
-    let file: syn::File = syn::parse2(tokens).expect("the emitted tokens are a valid file");
+    let file: syn::File = syn::parse2(tokens).map_err(|err| {
+        format!("the code generated for module `{}` does not parse: {err}", path.join("::"))
+    })?;
     let mut source = header(module);
     source.push_str(&separate_items(&prettyplease::unparse(&file)));
-    source
+    Ok(source)
 }
 
 /// Puts a blank line between top-level items and after the module's doc, as a person would;

@@ -114,7 +114,16 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
         return Err(Failure { diagnostics, sources });
     }
 
-    let mut files = emit::emit(&krate);
+    let mut files = match emit::emit(&krate) {
+        Ok(files) => files,
+        Err(bug) => {
+            let message = format!("internal error: {bug}");
+            diagnostics.push(Diagnostic::error(None, message).with_hint(
+                "this is a bug of the generator; please report it with the docs file that shows it",
+            ));
+            return Err(Failure { diagnostics, sources });
+        }
+    };
     files.insert("Cargo.toml".to_owned(), cargo_manifest(request.crate_name));
     let types = krate.modules.values().map(|m| m.items.len()).sum();
     Ok(Generation { files, diagnostics, sources, docs_read: docs.len(), types })
