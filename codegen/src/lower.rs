@@ -584,8 +584,7 @@ impl<'a> Lowerer<'a> {
         let best = candidates.iter().map(closeness).max().unwrap_or(0);
         let nearest: Vec<usize> =
             candidates.iter().copied().filter(|i| closeness(i) == best).collect();
-        if nearest.len() > 1 {
-            let [first, second, ..] = nearest[..] else { unreachable!() };
+        if let [first, second, ..] = nearest[..] {
             self.diagnostics.push(
                 Diagnostic::error(
                     span,
