@@ -746,21 +746,24 @@ impl<'a> Lowerer<'a> {
                 self.krate.modules.entry(path[..depth].to_vec()).or_default();
             }
         }
-        let folders: BTreeMap<ModulePath, String> = self
-            .files
-            .iter()
-            .map(|f| (module_path(folder_of(&f.relative)), f.relative.clone()))
-            .collect();
         // A module's sources are all the files of its folder, since files without types still
-        // define the descriptions and the introduction its types use.
+        // define the descriptions and the introduction its types use; the folder's
+        // `index.mdx` introduces the module.
+        let mut folders: BTreeMap<ModulePath, (&str, Option<&LoadedFile>)> = BTreeMap::new();
         for file in self.files {
-            let path = module_path(folder_of(&file.relative));
+            let folder = folder_of(&file.relative);
+            let path = module_path(folder);
+            let known = folders.entry(path.clone()).or_insert((folder, None));
+            if file.relative.ends_with("/index.mdx") || file.relative == "index.mdx" {
+                known.1 = Some(file);
+            }
             if let Some(module) = self.krate.modules.get_mut(&path) {
                 module.sources.insert(file.relative.clone());
             }
         }
         for (path, module) in &mut self.krate.modules {
-            module.doc = module_doc(path, self.files, folders.get(path), &self.config.base_url);
+            let (folder, index) = folders.get(path).copied().unwrap_or(("", None));
+            module.doc = module_doc(path, folder, index, &self.config.base_url);
         }
         self.krate
     }
@@ -902,10 +905,12 @@ fn enum_doc(values: &[String], open: bool) -> Vec<String> {
     }
 }
 
+/// A module's doc: the introduction of its folder's `index.mdx`, then where its types are
+/// documented. A folder without files of its own is named from the module path.
 fn module_doc(
     path: &ModulePath,
-    files: &[LoadedFile],
-    sample: Option<&String>,
+    folder: &str,
+    index: Option<&LoadedFile>,
     base_url: &str,
 ) -> Vec<String> {
     if path.is_empty() {
@@ -917,8 +922,7 @@ fn module_doc(
                 .to_owned(),
         ];
     }
-    let folder = sample.map_or_else(|| path.join("/"), |s| folder_of(s).to_owned());
-    let index = files.iter().find(|f| f.relative == format!("{folder}/index.mdx"));
+    let folder = if folder.is_empty() { path.join("/") } else { folder.to_owned() };
     let intro = index.and_then(|f| first_section(&f.body));
     let mut doc = Vec::new();
     if let Some(intro) = intro {
