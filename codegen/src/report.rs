@@ -207,9 +207,7 @@ fn struct_shape(item: &syn::ItemStruct) -> Shape {
         .fields
         .iter()
         .filter_map(|field| {
-            let name = field.ident.as_ref()?.to_string();
-            let wire = serde_rename(&field.attrs)
-                .unwrap_or_else(|| name.trim_start_matches("r#").to_owned());
+            let wire = wire_name(field)?;
             let (ty, optional) = match option_inner(&field.ty) {
                 Some(inner) => (type_text(inner), true),
                 None => (type_text(&field.ty), false),
@@ -241,6 +239,12 @@ fn enum_shape(item: &syn::ItemEnum) -> Shape {
 fn type_text(ty: &syn::Type) -> String {
     let spaced = ty.to_token_stream().to_string();
     spaced.replace(" :: ", "::").replace(" < ", "<").replace(" >", ">").replace(" ,", ",")
+}
+
+/// The JSON key of a generated struct's field: its `serde(rename)`, or its name without `r#`.
+pub fn wire_name(field: &syn::Field) -> Option<String> {
+    let name = field.ident.as_ref()?.to_string();
+    Some(serde_rename(&field.attrs).unwrap_or_else(|| name.trim_start_matches("r#").to_owned()))
 }
 
 /// The value of `#[serde(rename = "…")]`, if any.

@@ -77,31 +77,10 @@ fn structs(source: &str) -> Vec<(String, Vec<String>)> {
             _ => None,
         })
         .map(|s| {
-            let fields = s.fields.iter().map(wire_name).collect();
+            let fields = s.fields.iter().filter_map(codegen::report::wire_name).collect();
             (s.ident.to_string(), fields)
         })
         .collect()
-}
-
-fn wire_name(field: &syn::Field) -> String {
-    for attr in &field.attrs {
-        if attr.path().is_ident("serde") {
-            let mut rename = None;
-            let _ = attr.parse_nested_meta(|meta| {
-                if meta.path.is_ident("rename") {
-                    rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
-                } else if meta.input.peek(syn::Token![=]) {
-                    meta.value()?.parse::<syn::Expr>()?;
-                }
-                Ok(())
-            });
-            if let Some(rename) = rename {
-                return rename;
-            }
-        }
-    }
-    let name = field.ident.as_ref().unwrap().to_string();
-    name.trim_start_matches("r#").to_owned()
 }
 
 #[test]
