@@ -4,6 +4,7 @@
 //! `--check` it changes nothing and fails when the crate is not what the docs produce. Errors
 //! exit with status 1, usage errors with 2.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -13,8 +14,7 @@ use clap::{Parser, Subcommand};
 use codegen::diagnostic::plural;
 use codegen::report;
 use codegen::write::{self, Action};
-use notify_debouncer_mini::new_debouncer;
-use notify_debouncer_mini::notify::RecursiveMode;
+use notify::{EventKind, RecursiveMode, Watcher};
 
 /// The project's tasks.
 #[derive(Debug, Parser)]
@@ -107,36 +107,53 @@ fn codegen(args: &CodegenArgs) -> ExitCode {
 /// changes (an editor saving several files, a folder renamed) are batched into one run; a run
 /// that fails reports its errors and leaves the last good output in place.
 fn watch(args: &CodegenArgs, paths: &Paths) -> ExitCode {
-    let (events, batches) = std::sync::mpsc::channel();
-    let debouncer = new_debouncer(Duration::from_millis(300), events).and_then(|mut debouncer| {
-        debouncer.watcher().watch(&paths.docs, RecursiveMode::Recursive)?;
+    let (sender, events) = std::sync::mpsc::channel();
+    let watcher = notify::recommended_watcher(sender).and_then(|mut watcher| {
+        watcher.watch(&paths.docs, RecursiveMode::Recursive)?;
         if let Some(config) = paths.config.as_deref().filter(|c| c.exists()) {
-            debouncer.watcher().watch(config, RecursiveMode::NonRecursive)?;
+            watcher.watch(config, RecursiveMode::NonRecursive)?;
         }
-        Ok(debouncer)
+        Ok(watcher)
     });
-    let _debouncer = match debouncer {
-        Ok(debouncer) => debouncer,
+    let _watcher = match watcher {
+        Ok(watcher) => watcher,
         Err(error) => {
             eprintln!("error: cannot watch {}: {error}", paths.docs.display());
             return ExitCode::FAILURE;
         }
     };
     println!("watch: waiting for changes under {} (Ctrl-C stops)", paths.docs.display());
-    for batch in batches {
-        match batch {
-            Ok(changed) => {
-                println!(
-                    "watch: {} path{} changed; regenerating",
-                    changed.len(),
-                    plural(changed.len())
-                );
-                let _ = run(args, paths);
-            }
-            Err(error) => eprintln!("warning: watching failed for a moment: {error}"),
+    while let Ok(first) = events.recv() {
+        if !is_change(&first) {
+            continue;
         }
+        // The rest of a burst arrives within moments; a quiet spell ends the batch.
+        let mut changed: BTreeSet<PathBuf> =
+            first.map(|e| e.paths).unwrap_or_default().into_iter().collect();
+        while let Ok(next) = events.recv_timeout(BATCH_QUIET) {
+            if is_change(&next) {
+                changed.extend(next.map(|e| e.paths).unwrap_or_default());
+            }
+        }
+        println!("watch: {} path{} changed; regenerating", changed.len(), plural(changed.len()));
+        let _ = run(args, paths);
     }
     ExitCode::SUCCESS
+}
+
+/// How long the docs must stay untouched before a batch of changes is regenerated.
+const BATCH_QUIET: Duration = Duration::from_millis(300);
+
+/// Whether an event changes what the generator reads. Reading a file is an event too, on some
+/// systems, and the generator's own reads must not set off another run.
+fn is_change(event: &notify::Result<notify::Event>) -> bool {
+    match event {
+        Ok(event) => !matches!(event.kind, EventKind::Access(_)),
+        Err(error) => {
+            eprintln!("warning: watching failed for a moment: {error}");
+            false
+        }
+    }
 }
 
 /// One run: generate, then write or check, then report.

@@ -155,6 +155,9 @@ fn watch_regenerates_on_change_and_survives_bad_edits() {
     let module = Path::new(&out).join("src/reference/demo.rs");
     let source = root.path().join("docs/reference/demo/demo-error.mdx");
     wait_for("the first run", || stdout.lock().unwrap().contains("watch: waiting"));
+    // Untouched docs set off no run, even though every run reads them.
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    assert!(!stdout.lock().unwrap().contains("regenerating"), "{}", stdout.lock().unwrap());
 
     let added = fixed.replace(
         "        - key: detail",
@@ -165,6 +168,9 @@ fn watch_regenerates_on_change_and_survives_bad_edits() {
         std::fs::read_to_string(&module).is_ok_and(|text| text.contains("pub retry: bool,"))
     });
     wait_for("the report", || stdout.lock().unwrap().contains("required field `retry` added"));
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let runs = stdout.lock().unwrap().matches("regenerating").count();
+    assert_eq!(runs, 1, "one edit, one run: {}", stdout.lock().unwrap());
 
     let good = std::fs::read_to_string(&module).unwrap();
     std::fs::write(&source, added.replace("type: boolean", "type: [broken")).unwrap();
