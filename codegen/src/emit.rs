@@ -157,15 +157,17 @@ fn enum_tokens(item: &Enum) -> TokenStream {
         }
     });
     let fallback = fallback_name(item);
+    // New values are expected, so matches need a wildcard: adding one is not a breaking change.
     quote! {
-            #(#[doc = #doc])*
-            #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-            pub enum #name {
-                #(#variants)*
-                /// A value the docs do not list, kept as it was sent.
-                #[serde(untagged)]
-                #fallback(String),
-            }
+        #(#[doc = #doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value the docs do not list, kept as it was sent.
+            #[serde(untagged)]
+            #fallback(String),
+        }
     }
 }
 
@@ -232,6 +234,7 @@ fn union_tokens(item: &Union) -> TokenStream {
         #(#[doc = #doc])*
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A body of a kind the docs do not list, kept as it was sent.

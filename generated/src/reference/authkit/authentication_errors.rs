@@ -279,6 +279,7 @@ pub enum SsoRequiredErrorKind {
 /// A body is read as the type whose `code` or `error` field holds its value; a body that matches none is kept whole in `Unknown`, so a kind the docs do not list yet never fails to parse.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum AuthenticationError {
     /// A body whose `code` is `email_verification_required`.
     EmailVerificationRequired(EmailVerificationRequiredError),
