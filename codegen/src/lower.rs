@@ -430,7 +430,28 @@ impl<'a> Lowerer<'a> {
     ) -> RustType {
         let property = site.property;
         match expr {
-            TypeExpr::Primitive(Primitive::String | Primitive::DateTime) => RustType::String,
+            TypeExpr::Primitive(Primitive::String) => RustType::String,
+            TypeExpr::Primitive(Primitive::DateTime) => {
+                // The docs use `DateTime` both for ISO 8601 texts and for seconds since the
+                // epoch (the access token's `exp`), so no one Rust type reads every use.
+                self.field_notes.push(
+                    "The docs give the type as `DateTime` without saying whether it is a text \
+                     or a number of seconds."
+                        .to_owned(),
+                );
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        span,
+                        format!(
+                            "{} ({}): `DateTime` does not say whether the value is an ISO 8601 \
+                             text or a number of seconds; it becomes any JSON",
+                            property.path, property.key
+                        ),
+                    )
+                    .with_hint("an override can give `string` or `integer`"),
+                );
+                RustType::Json
+            }
             TypeExpr::Primitive(Primitive::Boolean) => RustType::Bool,
             TypeExpr::Primitive(Primitive::Number) => RustType::F64,
             TypeExpr::Primitive(Primitive::Integer) => RustType::I64,
@@ -441,11 +462,13 @@ impl<'a> Lowerer<'a> {
                 self.lower_type(inner, site, name, span, nested).optional()
             }
             TypeExpr::List(inner) => {
-                RustType::Vec(Box::new(self.lower_type(inner, site, singular(&name), span, nested)))
+                let item = self.item_name(site.module, &name);
+                RustType::Vec(Box::new(self.lower_type(inner, site, item, span, nested)))
             }
             TypeExpr::Array => match property.properties.as_deref() {
                 Some(fields) if !fields.is_empty() => {
-                    let item = self.nested_struct(site, singular(&name), fields, nested);
+                    let name = self.item_name(site.module, &name);
+                    let item = self.nested_struct(site, name, fields, nested);
                     RustType::Vec(Box::new(item))
                 }
                 _ => {
@@ -508,7 +531,7 @@ impl<'a> Lowerer<'a> {
         nested: &mut Vec<Item>,
     ) -> RustType {
         let name = self.fresh_name(site.module, name);
-        let doc = enum_doc(values, open);
+        let doc = enum_doc(&site.property.key, values, open);
         nested.push(Item::Enum(Enum { name: name.clone(), doc, variants: variants(values), open }));
         RustType::Named { module: site.module.clone(), name }
     }
@@ -548,15 +571,34 @@ impl<'a> Lowerer<'a> {
         let name = self.fresh_name(site.module, name);
         let mut inner = Vec::new();
         let fields = self.lower_fields(properties, site.file, site.module, &name, &mut inner);
-        let doc = match self.property_text(site.file, site.property) {
+        // The field's own doc reports what its description lacks; the nested type's doc
+        // reuses the text without reporting it again.
+        let text = site.property.description.as_ref().and_then(|(text, origin)| {
+            self.descriptions.resolve(text, site.file, *origin).ok().map(|(text, _)| text)
+        });
+        let key = &site.property.key;
+        let mut doc = match text {
             Some(text) => self.render(&text).lines,
-            None => {
-                vec![format!("The `{}` object; the docs give no description.", site.property.key)]
-            }
+            None => vec![format!("The `{key}` object; the docs give no description.")],
         };
+        // The items of a list are documented by the list's description, which speaks of the
+        // whole list: say first what one value of this type is.
+        if is_list(site.property) {
+            doc.splice(0..0, [format!("One item of the `{key}` list."), String::new()]);
+        }
         nested.push(Item::Struct(Struct { name: name.clone(), doc, fields }));
         nested.extend(inner);
         RustType::Named { module: site.module.clone(), name }
+    }
+
+    /// The name for the items of a list named `name`: its singular (`Organizations` has items
+    /// `Organization`), or `{name}Item` when the singular is taken or cannot be guessed.
+    fn item_name(&self, module: &ModulePath, name: &str) -> String {
+        let taken = self.taken.get(module);
+        match singular(name) {
+            Some(one) if !taken.is_some_and(|t| t.contains(&one)) => one,
+            _ => format!("{name}Item"),
+        }
     }
 
     /// Resolves the key of another entry to its type: the nearest definition wins, by the
@@ -867,17 +909,29 @@ fn nested_name(owner: &str, key: &str) -> String {
     }
 }
 
-/// A guess at the singular of an English plural, for naming the items of a list.
-fn singular(name: &str) -> String {
+/// Whether a property's type is a list, written as `array` or `T[]`.
+fn is_list(property: &Property) -> bool {
+    property.type_text.as_ref().is_some_and(|(text, _)| {
+        matches!(typeexpr::parse(text), Ok(TypeExpr::Array | TypeExpr::List(_)))
+    })
+}
+
+/// The singular of an English plural, for naming the items of a list, when it can be told:
+/// `Factories` is `Factory`, `Addresses` is `Address`, `Roles` is `Role`; `Status` and `Data`
+/// have none.
+fn singular(name: &str) -> Option<String> {
     if let Some(stem) = name.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if name.ends_with("ss") || name.ends_with("us") {
-        format!("{name}Item")
-    } else if let Some(stem) = name.strip_suffix('s') {
-        stem.to_owned()
-    } else {
-        format!("{name}Item")
+        return Some(format!("{stem}y"));
     }
+    for ending in ["sses", "shes", "ches", "xes", "zes"] {
+        if let Some(stem) = name.strip_suffix(ending) {
+            return Some(format!("{stem}{}", &ending[..ending.len() - 2]));
+        }
+    }
+    if name.ends_with("ss") || name.ends_with("us") || name.ends_with("is") {
+        return None;
+    }
+    name.strip_suffix('s').map(str::to_owned)
 }
 
 /// The values listed in a description, one per list item written as code: `- \`linked\``.
@@ -897,9 +951,9 @@ fn variants(values: &[String]) -> Vec<Variant> {
     names.into_iter().zip(values).map(|(name, wire)| Variant { name, wire: wire.clone() }).collect()
 }
 
-fn enum_doc(values: &[String], open: bool) -> Vec<String> {
+fn enum_doc(key: &str, values: &[String], open: bool) -> Vec<String> {
     if open {
-        vec!["The values the docs list, and any other the API may add.".to_owned()]
+        vec![format!("The values of `{key}`: those the docs list, and any other the API may add.")]
     } else {
         vec![format!("Always `{}`: the value that marks this type on the wire.", values[0])]
     }
@@ -997,9 +1051,14 @@ mod tests {
 
     #[test]
     fn singulars() {
-        assert_eq!(singular("ErrorOrganizations"), "ErrorOrganization");
-        assert_eq!(singular("ErrorFactories"), "ErrorFactory");
-        assert_eq!(singular("ErrorStatus"), "ErrorStatusItem");
-        assert_eq!(singular("ErrorData"), "ErrorDataItem");
+        let one = |name| singular(name);
+        assert_eq!(one("ErrorOrganizations").as_deref(), Some("ErrorOrganization"));
+        assert_eq!(one("ErrorFactories").as_deref(), Some("ErrorFactory"));
+        assert_eq!(one("UserAddresses").as_deref(), Some("UserAddress"));
+        assert_eq!(one("UserMatches").as_deref(), Some("UserMatch"));
+        assert_eq!(one("UserBoxes").as_deref(), Some("UserBox"));
+        assert_eq!(one("ErrorStatus"), None);
+        assert_eq!(one("ErrorData"), None);
+        assert_eq!(one("ErrorAnalysis"), None);
     }
 }

@@ -50,7 +50,7 @@ pub enum Primitive {
     Number,
     /// `integer`, `int`: a JSON number without a fraction.
     Integer,
-    /// `DateTime`, `Date`, `timestamp`-like names the docs use for ISO 8601 strings.
+    /// `DateTime`, `Date`: a point in time, written as a text or as a number of seconds.
     DateTime,
 }
 

@@ -124,6 +124,8 @@ fn apply(bytes: &[u8], mutation: &Mutation) -> Vec<u8> {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
+        // A failure prints the input that shows it; the suite writes nothing into the tree.
+        failure_persistence: None,
         ..ProptestConfig::default()
     })]
 

@@ -79,8 +79,10 @@ pub fn strip_root(lines: &[String], root: &Path) -> Vec<String> {
 /// The `../shared` folder, or `$SHARED_DIR`; panics with the path tried when it is not there,
 /// so the suite that needs it fails rather than skips.
 pub fn shared_dir() -> PathBuf {
+    // A relative `SHARED_DIR` is taken from the workspace root, where the user types the
+    // command; cargo runs the tests from the package's folder.
     let path = std::env::var_os("SHARED_DIR")
-        .map(PathBuf::from)
+        .map(|dir| workspace_root().join(dir))
         .unwrap_or_else(|| workspace_root().join("../shared"));
     assert!(path.is_dir(), "the shared folder is missing at {}; set SHARED_DIR", path.display());
     path

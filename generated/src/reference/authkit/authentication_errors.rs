@@ -100,6 +100,8 @@ pub enum MfaChallengeErrorCode {
     MfaChallenge,
 }
 
+/// One item of the `authentication_factors` list.
+///
 /// The IDs and types of every [factor](https://workos.com/docs/reference/mfa) the user has already
 /// set up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -231,6 +233,8 @@ pub enum OrganizationSelectionRequiredErrorCode {
     OrganizationSelectionRequired,
 }
 
+/// One item of the `organizations` list.
+///
 /// The IDs and names of all [organizations](https://workos.com/docs/reference/organization) to which the user belongs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationSelectionRequiredErrorOrganization {
