@@ -711,8 +711,9 @@ impl<'a> Lowerer<'a> {
     /// found by its content from there on; a quoted or plain scalar is pointed at as a whole.
     ///
     /// FIXME: a line that folding joined from several source lines is not found, and the line
-    /// counted instead is off by the lines folded before it: a `description: >` whose first
-    /// paragraph spans two lines, followed by an unclosed ``` fence, points one line early.
+    /// counted instead is off by the lines folded before it: in a `description: >` whose first
+    /// paragraph spans two lines and whose fence line is folded into the line after it, the
+    /// warning about that unclosed fence points two lines early.
     fn text_line(&self, origin: Origin, line: usize, text: &str) -> Span {
         let Some(wanted) = text.lines().nth(line).map(str::trim).filter(|_| origin.block) else {
             return origin.span;
