@@ -259,11 +259,6 @@ impl Diagnostics {
         all.sort_by_key(|d| (d.span.map(|s| (s.file, s.start)), d.severity));
         all
     }
-
-    /// Whether there is nothing to report.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
 }
 
 /// A run that failed, with every diagnostic it found and the text needed to show them.

@@ -38,17 +38,6 @@ pub enum Item {
     Union(Union),
 }
 
-impl Item {
-    /// The type's Rust name.
-    pub fn name(&self) -> &str {
-        match self {
-            Item::Struct(s) => &s.name,
-            Item::Enum(e) => &e.name,
-            Item::Union(u) => &u.name,
-        }
-    }
-}
-
 /// A struct for a JSON object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
