@@ -1,9 +1,12 @@
 //! Emitting: the IR becomes formatted Rust source, one file per module.
 //!
 //! Code is built as tokens with `quote!` and formatted by prettyplease, never pasted together
-//! as text, so no doc string or wire name can break out of its literal. The `@generated` header
-//! is added after formatting, because the formatter drops plain comments.
+//! as text, so no wire name can break out of its literal. Doc comments are the one exception,
+//! for speed: they are spliced in after formatting, a whole line each, as `///` and the text,
+//! which no text can break out of. The `@generated` header is added after formatting too,
+//! because the formatter drops plain comments.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -51,7 +54,8 @@ fn module_source(
     module: &Module,
     children: &[&String],
 ) -> Result<String, String> {
-    let doc = module.doc.iter().map(|line| doc_text(line));
+    let docs = Docs::default();
+    let doc = docs.inner(&module.doc);
     let children = children.iter().map(|name| ident(name));
     let serde_import = (!module.items.is_empty()).then(|| {
         quote!(
@@ -59,24 +63,24 @@ fn module_source(
         )
     });
     let items = module.items.iter().map(|item| match item {
-        Item::Struct(s) => struct_tokens(path, s),
-        Item::Enum(e) => enum_tokens(e),
-        Item::Union(u) => union_tokens(u),
+        Item::Struct(s) => struct_tokens(&docs, path, s),
+        Item::Enum(e) => enum_tokens(&docs, e),
+        Item::Union(u) => union_tokens(&docs, u),
     });
     let tokens = quote! {
-        #(#![doc = #doc])*
+        #doc
         #(pub mod #children;)*
         #serde_import
         #(#items)*
     };
     // FIXME: quoting tokens and parsing them back with syn only to hand prettyplease a
-    // `syn::File` is about 40% of a run on the 10,000-file tree of `bench/make-corpus`; building
-    // the syn items directly would save the round trip.
+    // `syn::File` is still about a quarter of a run on the 10,000-file tree of
+    // `bench/make-corpus`, doc comments aside; building the syn items directly would save it.
     let file: syn::File = syn::parse2(tokens).map_err(|err| {
         format!("the code generated for module `{}` does not parse: {err}", path.join("::"))
     })?;
     let mut source = header(module);
-    source.push_str(&separate_items(&prettyplease::unparse(&file)));
+    source.push_str(&separate_items(&docs.splice(&prettyplease::unparse(&file))));
     Ok(source)
 }
 
@@ -110,12 +114,12 @@ fn header(module: &Module) -> String {
     header
 }
 
-fn struct_tokens(module: &ModulePath, item: &Struct) -> TokenStream {
-    let doc = item.doc.iter().map(|line| doc_text(line));
+fn struct_tokens(docs: &Docs, module: &ModulePath, item: &Struct) -> TokenStream {
+    let doc = docs.outer(&item.doc);
     let name = ident(&item.name);
-    let fields = item.fields.iter().map(|field| field_tokens(module, field));
+    let fields = item.fields.iter().map(|field| field_tokens(docs, module, field));
     quote! {
-        #(#[doc = #doc])*
+        #doc
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         pub struct #name {
             #(#fields)*
@@ -123,8 +127,8 @@ fn struct_tokens(module: &ModulePath, item: &Struct) -> TokenStream {
     }
 }
 
-fn field_tokens(module: &ModulePath, field: &Field) -> TokenStream {
-    let doc = field.doc.iter().map(|line| doc_text(line));
+fn field_tokens(docs: &Docs, module: &ModulePath, field: &Field) -> TokenStream {
+    let doc = docs.outer(&field.doc);
     let name = ident(&field.name);
     let rename = (naming::unraw(&field.name) != field.wire).then(|| {
         let wire = &field.wire;
@@ -134,7 +138,7 @@ fn field_tokens(module: &ModulePath, field: &Field) -> TokenStream {
         field.optional.then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
     let ty = type_tokens(module, &field.ty);
     quote! {
-        #(#[doc = #doc])*
+        #doc
         #rename
         #skip
         pub #name: #ty,
@@ -142,18 +146,18 @@ fn field_tokens(module: &ModulePath, field: &Field) -> TokenStream {
 }
 
 /// An open enum: the values the docs list, and a fallback that keeps any other.
-fn enum_tokens(item: &Enum) -> TokenStream {
+fn enum_tokens(docs: &Docs, item: &Enum) -> TokenStream {
     if !item.open {
-        return closed_enum_tokens(item);
+        return closed_enum_tokens(docs, item);
     }
-    let doc = item.doc.iter().map(|line| doc_text(line));
+    let doc = docs.outer(&item.doc);
     let name = ident(&item.name);
     let variants = item.variants.iter().map(|variant| {
         let name = ident(&variant.name);
         let wire = &variant.wire;
-        let doc = doc_text(&format!("`{wire}`"));
+        let doc = docs.outer(&[format!("`{wire}`")]);
         quote! {
-            #[doc = #doc]
+            #doc
             #[serde(rename = #wire)]
             #name,
         }
@@ -161,7 +165,7 @@ fn enum_tokens(item: &Enum) -> TokenStream {
     let fallback = fallback_name(item);
     // New values are expected, so matches need a wildcard: adding one is not a breaking change.
     quote! {
-        #(#[doc = #doc])*
+        #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[non_exhaustive]
         pub enum #name {
@@ -175,23 +179,23 @@ fn enum_tokens(item: &Enum) -> TokenStream {
 
 /// A closed enum: one or more values and nothing else. Its first value is its default, so a
 /// literal field can be filled in with `Default::default()`.
-fn closed_enum_tokens(item: &Enum) -> TokenStream {
-    let doc = item.doc.iter().map(|line| doc_text(line));
+fn closed_enum_tokens(docs: &Docs, item: &Enum) -> TokenStream {
+    let doc = docs.outer(&item.doc);
     let name = ident(&item.name);
     let variants = item.variants.iter().enumerate().map(|(at, variant)| {
         let variant_name = ident(&variant.name);
         let wire = &variant.wire;
-        let doc = doc_text(&format!("`{wire}`"));
+        let doc = docs.outer(&[format!("`{wire}`")]);
         let marker = (at == 0).then(|| quote!(#[default]));
         quote! {
-            #[doc = #doc]
+            #doc
             #marker
             #[serde(rename = #wire)]
             #variant_name,
         }
     });
     quote! {
-        #(#[doc = #doc])*
+        #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
         pub enum #name {
             #(#variants)*
@@ -202,8 +206,8 @@ fn closed_enum_tokens(item: &Enum) -> TokenStream {
 /// A union of structs. Serializing writes the struct as it is; deserializing reads the body
 /// once as JSON, then picks the variant whose literal field holds its value, so the choice
 /// never depends on the order in which variants are tried.
-fn union_tokens(item: &Union) -> TokenStream {
-    let doc = item.doc.iter().map(|line| doc_text(line));
+fn union_tokens(docs: &Docs, item: &Union) -> TokenStream {
+    let doc = docs.outer(&item.doc);
     let name = ident(&item.name);
     let taken = |candidate: &str| item.variants.iter().any(|v| v.name == candidate);
     let unknown = ident(
@@ -212,9 +216,9 @@ fn union_tokens(item: &Union) -> TokenStream {
     let variants = item.variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
         let struct_name = ident(&variant.struct_name);
-        let doc = doc_text(&format!("A body whose `{}` is `{}`.", variant.key, variant.value));
+        let doc = docs.outer(&[format!("A body whose `{}` is `{}`.", variant.key, variant.value)]);
         quote! {
-            #[doc = #doc]
+            #doc
             #variant_name(#struct_name),
         }
     });
@@ -233,7 +237,7 @@ fn union_tokens(item: &Union) -> TokenStream {
         }
     });
     quote! {
-        #(#[doc = #doc])*
+        #doc
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(untagged)]
         #[non_exhaustive]
@@ -295,9 +299,75 @@ fn type_tokens(module: &ModulePath, ty: &RustType) -> TokenStream {
     }
 }
 
-/// A doc line as rustdoc wants it: after a space, so `///` is followed by one.
-fn doc_text(line: &str) -> String {
-    if line.is_empty() { String::new() } else { format!(" {line}") }
+/// The doc comments of one module. Each block goes through the formatter as one short marker
+/// attribute, and the formatted text gets the block's lines where the marker is, written as the
+/// formatter writes doc attributes: `///` or `//!`, a space, the text, no trailing spaces.
+/// Quoting every doc line as a string literal only for the formatter to read it back was most
+/// of the time emitting took.
+#[derive(Default)]
+struct Docs {
+    blocks: RefCell<Vec<Vec<String>>>,
+}
+
+/// What a marker attribute's text starts with; the block's index follows.
+const DOC_MARK: &str = "@@doc:";
+
+impl Docs {
+    /// `#[doc]` for an item, a field or a variant; nothing for no lines.
+    fn outer(&self, lines: &[String]) -> TokenStream {
+        match self.marker(lines) {
+            Some(marker) => quote!(#[doc = #marker]),
+            None => TokenStream::new(),
+        }
+    }
+
+    /// `#![doc]` for a module.
+    fn inner(&self, lines: &[String]) -> TokenStream {
+        match self.marker(lines) {
+            Some(marker) => quote!(#![doc = #marker]),
+            None => TokenStream::new(),
+        }
+    }
+
+    fn marker(&self, lines: &[String]) -> Option<String> {
+        if lines.is_empty() {
+            return None;
+        }
+        let mut blocks = self.blocks.borrow_mut();
+        blocks.push(lines.to_vec());
+        Some(format!("{DOC_MARK}{}", blocks.len() - 1))
+    }
+
+    /// The formatted text with each marker line replaced by its block. A doc line can never be
+    /// taken for a marker: doc lines are written after a space, markers right after the slashes.
+    fn splice(&self, formatted: &str) -> String {
+        let blocks = self.blocks.borrow();
+        let mut out = String::with_capacity(formatted.len() * 2);
+        for line in formatted.lines() {
+            let text = line.trim_start();
+            let indent = &line[..line.len() - text.len()];
+            let found = ["///", "//!"].into_iter().find_map(|slashes| {
+                let index = text.strip_prefix(slashes)?.strip_prefix(DOC_MARK)?;
+                Some((slashes, blocks.get(index.parse::<usize>().ok()?)?))
+            });
+            let Some((slashes, block)) = found else {
+                out.push_str(line);
+                out.push('\n');
+                continue;
+            };
+            for doc_line in block {
+                out.push_str(indent);
+                out.push_str(slashes);
+                let doc_line = doc_line.trim_end_matches(' ');
+                if !doc_line.is_empty() {
+                    out.push(' ');
+                    out.push_str(doc_line);
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
 }
 
 /// An identifier; `r#name` becomes a raw identifier. Names come from the naming module, which
