@@ -237,15 +237,25 @@ impl<'a> Lowerer<'a> {
     }
 
     fn lower_entry(&mut self, index: usize) {
-        let type_entry = &self.entries[index];
+        let type_entry = &mut self.entries[index];
         let (file, module, name) =
             (type_entry.file, type_entry.module.clone(), type_entry.name.clone());
-        let entry = type_entry.entry.clone();
-        let doc = self.entry_doc(file, &entry);
-        self.current_id = Some(entry.id.clone().unwrap_or_else(|| entry.key.clone()));
+        // The properties are lent out while the entry is lowered; lowering other entries' types
+        // reads only their names and places.
+        let properties = type_entry.entry.properties.take();
+        let entry = &self.entries[index].entry;
+        let (id, key) = (entry.id.clone(), entry.key.clone());
+        let doc = self.entry_doc(file, &self.entries[index].entry);
+        self.current_id = Some(id.unwrap_or(key));
         let mut nested = Vec::new();
-        let properties = entry.properties.clone().unwrap_or_default();
-        let fields = self.lower_fields(&properties, file, &module, &name, &mut nested);
+        let fields = self.lower_fields(
+            properties.as_deref().unwrap_or_default(),
+            file,
+            &module,
+            &name,
+            &mut nested,
+        );
+        self.entries[index].entry.properties = properties;
         let relative = self.files[file].relative.clone();
         let module_ir = self.module(&module);
         module_ir.sources.insert(relative);
@@ -658,7 +668,7 @@ impl<'a> Lowerer<'a> {
         name
     }
 
-    fn entry_doc(&mut self, file: usize, entry: &Entry) -> Vec<String> {
+    fn entry_doc(&self, file: usize, entry: &Entry) -> Vec<String> {
         let base = &self.config.base_url;
         let anchor = entry.id.as_deref().unwrap_or(&entry.key);
         let section = markdown::body_section(&self.files[file].body, anchor);

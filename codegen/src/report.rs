@@ -11,6 +11,7 @@ use std::fmt;
 use std::path::Path;
 
 use quote::ToTokens;
+use rayon::prelude::*;
 
 use crate::write::{Plan, is_generated};
 
@@ -84,23 +85,34 @@ impl fmt::Display for Change {
 impl Api {
     /// The API of generated files, by path relative to the crate folder.
     pub fn of_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Api {
-        let mut api = Api::default();
-        for (path, text) in files {
-            let Some(module) = module_of(path) else { continue };
-            // A file that does not parse contributes nothing: the report is advice, and the
-            // drift check reports such a file anyway.
-            let Ok(file) = syn::parse_file(text) else { continue };
-            for item in &file.items {
-                let (name, shape) = match item {
-                    syn::Item::Struct(s) => (s.ident.to_string(), struct_shape(s)),
-                    syn::Item::Enum(e) => (e.ident.to_string(), enum_shape(e)),
-                    _ => continue,
-                };
-                let path = if module.is_empty() { name } else { format!("{module}::{name}") };
-                api.types.insert(path, shape);
-            }
-        }
-        api
+        let files: Vec<(&str, &str)> = files.into_iter().collect();
+        // Parsing dominates, and each file parses on its own, so the files share the cores.
+        let types = files
+            .par_iter()
+            .filter_map(|(path, text)| {
+                let module = module_of(path)?;
+                // A file that does not parse contributes nothing: the report is advice, and the
+                // drift check reports such a file anyway.
+                let file = syn::parse_file(text).ok()?;
+                let shapes: Vec<(String, Shape)> = file
+                    .items
+                    .iter()
+                    .filter_map(|item| {
+                        let (name, shape) = match item {
+                            syn::Item::Struct(s) => (s.ident.to_string(), struct_shape(s)),
+                            syn::Item::Enum(e) => (e.ident.to_string(), enum_shape(e)),
+                            _ => return None,
+                        };
+                        let path =
+                            if module.is_empty() { name } else { format!("{module}::{name}") };
+                        Some((path, shape))
+                    })
+                    .collect();
+                Some(shapes)
+            })
+            .flatten()
+            .collect();
+        Api { types }
     }
 
     /// The API of the generated files under `out/src` as they are on disk.
