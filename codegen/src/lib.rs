@@ -67,7 +67,9 @@ pub struct Generation {
 impl Generation {
     /// Each warning rendered with its snippet.
     pub fn rendered_warnings(&self) -> Vec<String> {
-        self.diagnostics.warnings().map(|d| d.render(&self.sources)).collect()
+        // A large tree can have thousands of warnings, each rendered on its own.
+        let warnings: Vec<&Diagnostic> = self.diagnostics.warnings().collect();
+        warnings.par_iter().map(|d| d.render(&self.sources)).collect()
     }
 
     /// Each warning as one line, `file:line:column: warning: message`.
