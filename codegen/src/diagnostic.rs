@@ -238,6 +238,22 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// How many diagnostics there are; with [`Diagnostics::relate_from`], marks where the
+    /// diagnostics of one part of the input begin.
+    pub fn count(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Adds a place to every diagnostic from index `start` on that has a place of its own in
+    /// the same file: the entry a property's problem is in, shown beside the property's line.
+    pub fn relate_from(&mut self, start: usize, span: Span, message: &str) {
+        for diagnostic in self.items.iter_mut().skip(start) {
+            if diagnostic.span.is_some_and(|own| own.file == span.file && own != span) {
+                diagnostic.related.push((span, message.to_owned()));
+            }
+        }
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

@@ -248,6 +248,7 @@ impl<'a> Lowerer<'a> {
         let doc = self.entry_doc(file, &self.entries[index].entry);
         self.current_id = Some(id.unwrap_or(key));
         let mut nested = Vec::new();
+        let first_diagnostic = self.diagnostics.count();
         let fields = self.lower_fields(
             properties.as_deref().unwrap_or_default(),
             file,
@@ -256,6 +257,10 @@ impl<'a> Lowerer<'a> {
             &mut nested,
         );
         self.entries[index].entry.properties = properties;
+        // Every problem found in the entry's properties names the entry in its snippet.
+        let entry = &self.entries[index].entry;
+        let message = format!("in entry `{}`", entry.key);
+        self.diagnostics.relate_from(first_diagnostic, entry.key_span, &message);
         let relative = self.files[file].relative.clone();
         let module_ir = self.module(&module);
         module_ir.sources.insert(relative);

@@ -90,6 +90,8 @@ pub struct Entry {
     pub index: usize,
     /// The entry's key, from which its type is named.
     pub key: String,
+    /// Where the key is written.
+    pub key_span: Span,
     /// The id that `<CodeBlock referenceId=…>` in the body refers to.
     pub id: Option<String>,
     /// The page of the entry, relative to the docs site.
@@ -262,6 +264,10 @@ fn read_reference(node: &Node, document: &mut Document, diagnostics: &mut Diagno
         for (index, item) in items.iter().enumerate() {
             let mut local = Diagnostics::default();
             let entry = read_entry(item, &section, index, &mut local);
+            if let Some(key) = item.get("key").filter(|key| key.as_str().is_some()) {
+                let name = key.as_str().unwrap_or_default().trim();
+                local.relate_from(0, key.span, &format!("in entry `{name}`"));
+            }
             // Entries of SDK sections (js, go, ...) are read only for what they can tell about
             // wire types; their own shape is the SDK docs' business, so problems there are not
             // reported.
@@ -291,6 +297,7 @@ fn read_entry(
         section: section.to_owned(),
         index,
         key: String::new(),
+        key_span: node.span,
         id: None,
         url: None,
         title: None,
@@ -304,6 +311,7 @@ fn read_entry(
             Some("key") => {
                 if let Some(text) = required_text(value, &format!("{place}.key"), diagnostics) {
                     entry.key = text;
+                    entry.key_span = key.span;
                     has_key = true;
                 }
             }

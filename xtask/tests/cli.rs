@@ -188,3 +188,11 @@ fn watch_regenerates_on_change_and_survives_bad_edits() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[test]
+fn a_property_error_shows_the_entry_it_is_in() {
+    let (_root, docs, out) = workspace(ERROR_FILE);
+    let stderr = text(&codegen(&docs, &out, &[]).stderr);
+    assert!(stderr.contains("in entry `demo_error`"), "{stderr}");
+    assert!(stderr.contains("- key: demo_error"), "the entry's line is shown: {stderr}");
+}
