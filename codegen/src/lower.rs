@@ -825,7 +825,7 @@ impl<'a> Lowerer<'a> {
         }
         for (path, module) in &mut self.krate.modules {
             let (folder, index) = folders.get(path).copied().unwrap_or(("", None));
-            module.doc = module_doc(path, folder, index, &self.config.base_url);
+            module.doc = module_doc(path, folder, index, &module.items, &self.config.base_url);
         }
         self.krate
     }
@@ -985,6 +985,7 @@ fn module_doc(
     path: &ModulePath,
     folder: &str,
     index: Option<&LoadedFile>,
+    items: &[Item],
     base_url: &str,
 ) -> Vec<String> {
     if path.is_empty() {
@@ -1000,8 +1001,19 @@ fn module_doc(
     let intro = index.and_then(|f| first_section(&f.body));
     let mut doc = Vec::new();
     if let Some(intro) = intro {
-        doc.push(inline(&intro.heading, base_url));
-        let prose = markdown::to_rustdoc(&intro.prose, base_url).lines;
+        let heading = inline(&intro.heading, base_url);
+        // When the introduction is also a type's section (the User object's page), the type
+        // carries the prose and the module only names it.
+        let told_by_a_type = items.iter().any(|item| match item {
+            Item::Struct(s) => s.doc.first() == Some(&heading),
+            _ => false,
+        });
+        doc.push(heading);
+        let prose = if told_by_a_type {
+            Vec::new()
+        } else {
+            markdown::to_rustdoc(&intro.prose, base_url).lines
+        };
         if !prose.is_empty() {
             doc.push(String::new());
             doc.extend(prose);

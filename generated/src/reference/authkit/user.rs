@@ -2,11 +2,6 @@
 // Source: reference/authkit/user/index.mdx
 //! User
 //!
-//! A user is a person's identity within your application. People can register directly, for
-//! instance with a password, or be created automatically through
-//! [JIT provisioning](https://workos.com/docs/authkit/jit-provisioning) when they sign in via an organization's SSO
-//! connection. A user can be a member of one or more [organizations](https://workos.com/docs/reference/organization).
-//!
 //! Types documented under `reference/authkit/user/` in the docs.
 
 use serde::{Deserialize, Serialize};
