@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Override, UnionDecl};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceMap, Span};
 use crate::ir::{
@@ -62,6 +64,7 @@ pub fn lower(
     lowerer.collect_entries();
     lowerer.apply_overrides();
     lowerer.name_entries();
+    lowerer.prepare_docs();
     for index in 0..lowerer.entries.len() {
         lowerer.lower_entry(index);
     }
@@ -81,6 +84,8 @@ struct TypeEntry {
     module: ModulePath,
     /// Its Rust name, once names are assigned.
     name: String,
+    /// Its doc lines, made before lowering.
+    doc: Vec<String>,
 }
 
 struct Lowerer<'a> {
@@ -178,6 +183,7 @@ impl<'a> Lowerer<'a> {
                     entry: entry.clone(),
                     module: module.clone(),
                     name: String::new(),
+                    doc: Vec::new(),
                 });
             }
         }
@@ -203,6 +209,48 @@ impl<'a> Lowerer<'a> {
                     .with_hint("the docs may have changed: update or remove the override"),
                 );
             }
+        }
+    }
+
+    /// Renders, on every core, what lowering will need rendered: each entry's section of its
+    /// page, and every distinct description its properties resolve to. Rendering is most of
+    /// lowering's work, and it depends on nothing lowering decides.
+    fn prepare_docs(&mut self) {
+        let (base, files) = (self.config.base_url.as_str(), self.files);
+        let docs: Vec<Vec<String>> = self
+            .entries
+            .par_iter()
+            .map(|entry| entry_doc(base, &files[entry.file], &entry.entry))
+            .collect();
+        for (entry, doc) in self.entries.iter_mut().zip(docs) {
+            entry.doc = doc;
+        }
+
+        let mut texts = BTreeSet::new();
+        for entry in &self.entries {
+            let properties = entry.entry.properties.as_deref().unwrap_or_default();
+            self.collect_texts(properties, entry.file, &mut texts);
+        }
+        let rendered: Vec<(String, markdown::Rendered)> = texts
+            .into_par_iter()
+            .map(|text| {
+                let rendered = markdown::to_rustdoc(&text, base);
+                (text, rendered)
+            })
+            .collect();
+        self.rendered.extend(rendered);
+    }
+
+    /// The resolved descriptions of some properties and of theirs, as far as they resolve;
+    /// what does not resolve is reported when the property is lowered.
+    fn collect_texts(&self, properties: &[Property], file: usize, texts: &mut BTreeSet<String>) {
+        for property in properties {
+            if let Some((text, origin)) = &property.description
+                && let Ok((resolved, _)) = self.descriptions.resolve(text, file, *origin)
+            {
+                texts.insert(resolved);
+            }
+            self.collect_texts(property.properties.as_deref().unwrap_or_default(), file, texts);
         }
     }
 
@@ -245,7 +293,7 @@ impl<'a> Lowerer<'a> {
         let properties = type_entry.entry.properties.take();
         let entry = &self.entries[index].entry;
         let (id, key) = (entry.id.clone(), entry.key.clone());
-        let doc = self.entry_doc(file, &self.entries[index].entry);
+        let doc = std::mem::take(&mut self.entries[index].doc);
         self.current_id = Some(id.unwrap_or(key));
         let mut nested = Vec::new();
         let first_diagnostic = self.diagnostics.count();
@@ -673,34 +721,6 @@ impl<'a> Lowerer<'a> {
         name
     }
 
-    fn entry_doc(&self, file: usize, entry: &Entry) -> Vec<String> {
-        let base = &self.config.base_url;
-        let anchor = entry.id.as_deref().unwrap_or(&entry.key);
-        let section = markdown::body_section(&self.files[file].body, anchor);
-        let summary = section
-            .as_ref()
-            .map(|s| s.heading.trim().to_owned())
-            .filter(|h| !h.is_empty())
-            .or_else(|| entry.title.clone())
-            .unwrap_or_else(|| entry.key.clone());
-        let mut doc = vec![inline(&summary, base)];
-        match section.map(|s| markdown::to_rustdoc(&s.prose, base).lines) {
-            Some(prose) if !prose.is_empty() => {
-                doc.push(String::new());
-                doc.extend(prose);
-            }
-            _ => {
-                doc.push(String::new());
-                doc.push("The docs give no description of this type.".to_owned());
-            }
-        }
-        if let Some(url) = &entry.url {
-            doc.push(String::new());
-            doc.push(format!("Documented at <{}>.", absolute_url(base, url)));
-        }
-        doc
-    }
-
     fn property_doc(&mut self, file: usize, property: &Property) -> Vec<String> {
         match self.property_text_at(file, property) {
             Some((text, origin)) => {
@@ -829,6 +849,35 @@ impl<'a> Lowerer<'a> {
         }
         self.krate
     }
+}
+
+/// A type's doc: the heading of the body section that holds its `<CodeBlock>` as the summary,
+/// the section's prose, and a link to its page.
+fn entry_doc(base: &str, file: &LoadedFile, entry: &Entry) -> Vec<String> {
+    let anchor = entry.id.as_deref().unwrap_or(&entry.key);
+    let section = markdown::body_section(&file.body, anchor);
+    let summary = section
+        .as_ref()
+        .map(|s| s.heading.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .or_else(|| entry.title.clone())
+        .unwrap_or_else(|| entry.key.clone());
+    let mut doc = vec![inline(&summary, base)];
+    match section.map(|s| markdown::to_rustdoc(&s.prose, base).lines) {
+        Some(prose) if !prose.is_empty() => {
+            doc.push(String::new());
+            doc.extend(prose);
+        }
+        _ => {
+            doc.push(String::new());
+            doc.push("The docs give no description of this type.".to_owned());
+        }
+    }
+    if let Some(url) = &entry.url {
+        doc.push(String::new());
+        doc.push(format!("Documented at <{}>.", absolute_url(base, url)));
+    }
+    doc
 }
 
 /// The wire key and value of a struct's first field typed by a one-value enum.
