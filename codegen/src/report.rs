@@ -117,16 +117,7 @@ impl Api {
 
     /// The API of the generated files under `out/src` as they are on disk.
     pub fn on_disk(out: &Path) -> Api {
-        let src = out.join("src");
-        let mut paths = Vec::new();
-        for entry in walkdir::WalkDir::new(&src).sort_by_file_name().into_iter().flatten() {
-            let Ok(relative) = entry.path().strip_prefix(out) else { continue };
-            let parts: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            paths.push(parts.join("/"));
-        }
+        let paths = crate::write::generated_files(out);
         Api::on_disk_files(out, paths.iter().map(String::as_str))
     }
 

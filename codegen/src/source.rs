@@ -54,13 +54,7 @@ pub fn read_tree(
     let read: Vec<(String, String, Read)> = paths
         .par_iter()
         .map(|path| {
-            let relative = path
-                .strip_prefix(root)
-                .unwrap_or(path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let relative = slash_path(path.strip_prefix(root).unwrap_or(path));
             let name = path.display().to_string();
             let read = match std::fs::read(path) {
                 Ok(bytes) => match decode(&bytes) {
@@ -92,6 +86,13 @@ pub fn read_tree(
         }
     }
     files
+}
+
+/// A relative path written with `/` on every system, as the generator names files to users
+/// and in generated headers.
+pub fn slash_path(relative: &Path) -> String {
+    let parts: Vec<_> = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    parts.join("/")
 }
 
 /// What reading one file gave.
@@ -183,8 +184,7 @@ pub fn split(text: &str) -> Frontmatter {
     if !is_fence(first) {
         if first.trim().is_empty() {
             let fence = lines.find(|(_, line)| !line.trim().is_empty());
-            if let Some((start, line)) = fence.filter(|(_, line)| is_fence(line)) {
-                debug_assert!(is_fence(line));
+            if let Some((start, _)) = fence.filter(|(_, line)| is_fence(line)) {
                 return Frontmatter::Misplaced { fence: start };
             }
         }

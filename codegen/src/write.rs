@@ -14,6 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::emit::HEADER_MARK;
+use crate::source::slash_path;
 
 /// What will happen to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -120,8 +121,8 @@ pub fn plan(out: &Path, files: &BTreeMap<String, String>) -> Result<Plan, Vec<Wr
     if errors.is_empty() { Ok(plan) } else { Err(errors) }
 }
 
-/// The files under `out/src` that carry the header.
-fn generated_files(out: &Path) -> Vec<String> {
+/// The files under `out/src` that carry the generator's header, by path relative to `out`.
+pub fn generated_files(out: &Path) -> Vec<String> {
     let src = out.join("src");
     WalkDir::new(&src)
         .sort_by_file_name()
@@ -132,14 +133,7 @@ fn generated_files(out: &Path) -> Vec<String> {
         .filter(|entry| {
             std::fs::read(entry.path()).is_ok_and(|bytes| bytes.starts_with(HEADER_MARK.as_bytes()))
         })
-        .filter_map(|entry| {
-            let relative = entry.path().strip_prefix(out).ok()?;
-            let parts: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            Some(parts.join("/"))
-        })
+        .filter_map(|entry| Some(slash_path(entry.path().strip_prefix(out).ok()?)))
         .collect()
 }
 
