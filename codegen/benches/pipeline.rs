@@ -30,6 +30,11 @@ use divan::Bencher;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+/// The allocator `cargo xtask codegen` runs with, so the benchmark times what users run; the
+/// floor gets it too.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     eprintln!("rayon threads: {} (set RAYON_NUM_THREADS=1 for one)", rayon::current_num_threads());
     divan::main();

@@ -156,6 +156,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// What orders the report: the file and offset (placeless diagnostics first), then the
+    /// severity.
+    fn place(&self) -> (Option<(FileId, usize)>, Severity) {
+        (self.span.map(|s| (s.file, s.start)), self.severity)
+    }
+
     /// An error at a place.
     pub fn error(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, span.into(), message.into())
@@ -272,8 +278,15 @@ impl Diagnostics {
     /// Every diagnostic, errors and warnings, sorted by place so the report reads top-down.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut all: Vec<&Diagnostic> = self.items.iter().collect();
-        all.sort_by_key(|d| (d.span.map(|s| (s.file, s.start)), d.severity));
+        all.sort_by_key(|d| d.place());
         all
+    }
+
+    /// Puts the diagnostics in the order of [`Diagnostics::sorted`], keeping the order they
+    /// were found in among those of one place: parts of the input checked on different cores
+    /// then report in the same order on every run.
+    pub fn sort(&mut self) {
+        self.items.sort_by_key(|d| d.place());
     }
 }
 

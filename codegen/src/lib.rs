@@ -112,6 +112,7 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
     }
 
     let krate = lower::lower(&loaded, &config, &sources, &mut diagnostics);
+    diagnostics.sort();
     if diagnostics.has_errors() {
         return Err(Failure { diagnostics, sources });
     }

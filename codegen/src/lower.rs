@@ -5,7 +5,8 @@
 //! docs leave imprecise, and where wire names become Rust names that cannot collide. It reads
 //! all files before it resolves anything, since references cross files.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -54,24 +55,51 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
 ];
 
 /// Lowers every file into the IR of the crate, reporting what cannot be resolved.
+///
+/// What spans files (the entries, their names, the descriptions) is gathered first; then each
+/// module is lowered on its own, on every core, since a module's types only read the names of
+/// other modules' types; configured unions and module docs come last.
 pub fn lower(
     files: &[LoadedFile],
     config: &Config,
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
 ) -> Crate {
-    let mut lowerer = Lowerer::new(files, config, sources, diagnostics);
-    lowerer.collect_entries();
-    lowerer.apply_overrides();
-    lowerer.name_entries();
-    lowerer.prepare_docs();
-    for index in 0..lowerer.entries.len() {
-        lowerer.lower_entry(index);
+    let (mut entries, by_key) = collect_entries(files, diagnostics);
+    apply_overrides(&mut entries, config, diagnostics);
+    let mut taken = name_entries(&mut entries, diagnostics);
+    let descriptions = DescriptionIndex::new(files);
+    let (docs, rendered) = prepare_docs(&entries, files, config, &descriptions);
+    let cx = Context { files, config, sources, descriptions, entries, by_key, rendered };
+
+    // Each entry with its doc, grouped by module in the order of the docs.
+    let mut by_module: BTreeMap<&ModulePath, Vec<(usize, Vec<String>)>> = BTreeMap::new();
+    for ((index, entry), doc) in cx.entries.iter().enumerate().zip(docs) {
+        by_module.entry(&entry.module).or_default().push((index, doc));
     }
+    let lowered: Vec<ModuleLowerer<'_, '_>> = by_module
+        .into_par_iter()
+        .map(|(module, entries)| {
+            let taken = taken.get(module).cloned().unwrap_or_default();
+            let mut lowerer = ModuleLowerer::new(&cx, module, taken);
+            for (index, doc) in entries {
+                lowerer.lower_entry(index, doc);
+            }
+            lowerer
+        })
+        .collect();
+    let mut krate = Crate::default();
+    for lowerer in lowered {
+        diagnostics.extend(lowerer.diagnostics);
+        taken.insert(lowerer.module.clone(), lowerer.taken);
+        krate.modules.insert(lowerer.module.clone(), lowerer.ir);
+    }
+
     for declared in &config.unions {
-        lowerer.lower_union(declared);
+        lower_union(&cx, &mut krate, &mut taken, declared, diagnostics);
     }
-    lowerer.finish()
+    complete_tree(&mut krate, files, config);
+    krate
 }
 
 /// An entry that becomes a struct.
@@ -84,319 +112,251 @@ struct TypeEntry {
     module: ModulePath,
     /// Its Rust name, once names are assigned.
     name: String,
-    /// Its doc lines, made before lowering.
-    doc: Vec<String>,
 }
 
-struct Lowerer<'a> {
+/// What every module's lowering reads and none changes.
+struct Context<'a> {
     files: &'a [LoadedFile],
     config: &'a Config,
     /// The text of every file, to place warnings on lines inside descriptions.
     sources: &'a SourceMap,
-    diagnostics: &'a mut Diagnostics,
     /// Every text under `descriptions`, in every file.
     descriptions: DescriptionIndex<'a>,
     entries: Vec<TypeEntry>,
     /// The entries that become types, by key.
-    by_key: BTreeMap<String, Vec<usize>>,
+    by_key: HashMap<String, Vec<usize>>,
+    /// Descriptions already rendered as rustdoc, by text.
+    rendered: HashMap<String, markdown::Rendered>,
+}
+
+/// Lowers the entries of one module: its types, the types nested in them, and what is wrong
+/// with them.
+struct ModuleLowerer<'c, 'a> {
+    cx: &'c Context<'a>,
+    module: &'c ModulePath,
+    /// The type names used in the module.
+    taken: BTreeSet<String>,
+    ir: Module,
+    diagnostics: Diagnostics,
     /// Notes for the doc of the field being lowered, about what its type leaves open.
     field_notes: Vec<String>,
     /// The id of the entry being lowered, to find its siblings in SDK sections.
-    current_id: Option<String>,
-    /// Descriptions already rendered as rustdoc, by text.
-    rendered: HashMap<String, markdown::Rendered>,
-    /// The names used in each module.
-    taken: BTreeMap<ModulePath, BTreeSet<String>>,
-    krate: Crate,
+    current_id: Option<&'c str>,
 }
 
 /// Where a nested type is being named from: the type that holds the field, and the field.
 #[derive(Clone)]
 struct Site<'p> {
     file: usize,
-    module: &'p ModulePath,
     /// The name of the type being lowered; nested types are named after it.
     owner: &'p str,
     property: &'p Property,
 }
 
-impl<'a> Lowerer<'a> {
-    fn new(
-        files: &'a [LoadedFile],
-        config: &'a Config,
-        sources: &'a SourceMap,
-        diagnostics: &'a mut Diagnostics,
-    ) -> Self {
-        Self {
-            files,
-            config,
-            sources,
-            diagnostics,
-            descriptions: DescriptionIndex::new(files),
-            entries: Vec::new(),
-            by_key: BTreeMap::new(),
-            current_id: None,
-            field_notes: Vec::new(),
-            rendered: HashMap::new(),
-            taken: BTreeMap::new(),
-            krate: Crate::default(),
-        }
-    }
-
-    /// Finds the entries that become types: every `json` entry, and every `curl` entry with
-    /// properties (the wire shape of an object; other `curl` entries are endpoints).
-    fn collect_entries(&mut self) {
-        let mut folders: BTreeMap<ModulePath, (String, Span)> = BTreeMap::new();
-        for (index, file) in self.files.iter().enumerate() {
-            let folder = folder_of(&file.relative);
-            let module = module_path(folder);
-            for entry in &file.document.entries {
-                let is_type = entry.section == "json"
-                    || (entry.section == "curl" && entry.properties.is_some());
-                if !is_type {
+/// Finds the entries that become types: every `json` entry, and every `curl` entry with
+/// properties (the wire shape of an object; other `curl` entries are endpoints).
+fn collect_entries(
+    files: &[LoadedFile],
+    diagnostics: &mut Diagnostics,
+) -> (Vec<TypeEntry>, HashMap<String, Vec<usize>>) {
+    let mut entries = Vec::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut folders: BTreeMap<ModulePath, (String, Span)> = BTreeMap::new();
+    for (index, file) in files.iter().enumerate() {
+        let folder = folder_of(&file.relative);
+        let module = module_path(folder);
+        for entry in &file.document.entries {
+            let is_type =
+                entry.section == "json" || (entry.section == "curl" && entry.properties.is_some());
+            if !is_type {
+                continue;
+            }
+            match folders.get(&module) {
+                Some((other, span)) if other != folder => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            entry.span,
+                            format!(
+                                "folders '{other}' and '{folder}' both map to the Rust module \
+                                 `{}`",
+                                module.join("::")
+                            ),
+                        )
+                        .with_related(*span, "the other folder's entry")
+                        .with_hint("rename one of the folders"),
+                    );
                     continue;
                 }
-                match folders.get(&module) {
-                    Some((other, span)) if other != folder => {
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                entry.span,
-                                format!(
-                                    "folders '{other}' and '{folder}' both map to the Rust module \
-                                     `{}`",
-                                    module.join("::")
-                                ),
-                            )
-                            .with_related(*span, "the other folder's entry")
-                            .with_hint("rename one of the folders"),
-                        );
-                        continue;
-                    }
-                    Some(_) => {}
-                    None => {
-                        folders.insert(module.clone(), (folder.to_owned(), entry.span));
-                    }
-                }
-                self.by_key.entry(entry.key.clone()).or_default().push(self.entries.len());
-                self.entries.push(TypeEntry {
-                    file: index,
-                    entry: entry.clone(),
-                    module: module.clone(),
-                    name: String::new(),
-                    doc: Vec::new(),
-                });
-            }
-        }
-    }
-
-    fn apply_overrides(&mut self) {
-        for found in &self.config.overrides {
-            let mut matched = false;
-            for type_entry in &mut self.entries {
-                if type_entry.entry.key == found.entry {
-                    matched |= apply_override(&mut type_entry.entry, found);
+                Some(_) => {}
+                None => {
+                    folders.insert(module.clone(), (folder.to_owned(), entry.span));
                 }
             }
-            if !matched {
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        found.span,
-                        format!(
-                            "override of {}.{} matches no property in the docs",
-                            found.entry, found.property
-                        ),
-                    )
-                    .with_hint("the docs may have changed: update or remove the override"),
-                );
-            }
-        }
-    }
-
-    /// Renders, on every core, what lowering will need rendered: each entry's section of its
-    /// page, and every distinct description its properties resolve to. Rendering is most of
-    /// lowering's work, and it depends on nothing lowering decides.
-    fn prepare_docs(&mut self) {
-        let (base, files) = (self.config.base_url.as_str(), self.files);
-        let docs: Vec<Vec<String>> = self
-            .entries
-            .par_iter()
-            .map(|entry| entry_doc(base, &files[entry.file], &entry.entry))
-            .collect();
-        for (entry, doc) in self.entries.iter_mut().zip(docs) {
-            entry.doc = doc;
-        }
-
-        let mut texts = BTreeSet::new();
-        for entry in &self.entries {
-            let properties = entry.entry.properties.as_deref().unwrap_or_default();
-            self.collect_texts(properties, entry.file, &mut texts);
-        }
-        let rendered: Vec<(String, markdown::Rendered)> = texts
-            .into_par_iter()
-            .map(|text| {
-                let rendered = markdown::to_rustdoc(&text, base);
-                (text, rendered)
-            })
-            .collect();
-        self.rendered.extend(rendered);
-    }
-
-    /// The resolved descriptions of some properties and of theirs, as far as they resolve;
-    /// what does not resolve is reported when the property is lowered.
-    fn collect_texts(&self, properties: &[Property], file: usize, texts: &mut BTreeSet<String>) {
-        for property in properties {
-            if let Some((text, origin)) = &property.description
-                && let Ok((resolved, _)) = self.descriptions.resolve(text, file, *origin)
-            {
-                texts.insert(resolved);
-            }
-            self.collect_texts(property.properties.as_deref().unwrap_or_default(), file, texts);
-        }
-    }
-
-    /// Gives each entry its type name, reporting two entries that would share a Rust path.
-    fn name_entries(&mut self) {
-        let mut first_at: BTreeMap<(ModulePath, String), Span> = BTreeMap::new();
-        for type_entry in &mut self.entries {
-            let mut name = naming::upper_camel_case(&type_entry.entry.key);
-            if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
-                name.push_str("Object");
-            }
-            let place = (type_entry.module.clone(), name.clone());
-            if let Some(first) = first_at.get(&place) {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        type_entry.entry.span,
-                        format!(
-                            "{}: the type `{}::{name}` is already defined",
-                            type_entry.entry.label(),
-                            type_entry.module.join("::")
-                        ),
-                    )
-                    .with_related(*first, "first defined here")
-                    .with_hint("entries in one folder need keys that differ in more than case"),
-                );
-            } else {
-                first_at.insert(place, type_entry.entry.span);
-            }
-            self.taken.entry(type_entry.module.clone()).or_default().insert(name.clone());
-            type_entry.name = name;
-        }
-    }
-
-    fn lower_entry(&mut self, index: usize) {
-        let type_entry = &mut self.entries[index];
-        let (file, module, name) =
-            (type_entry.file, type_entry.module.clone(), type_entry.name.clone());
-        // The properties are lent out while the entry is lowered; lowering other entries' types
-        // reads only their names and places.
-        let properties = type_entry.entry.properties.take();
-        let entry = &self.entries[index].entry;
-        let (id, key) = (entry.id.clone(), entry.key.clone());
-        let doc = std::mem::take(&mut self.entries[index].doc);
-        self.current_id = Some(id.unwrap_or(key));
-        let mut nested = Vec::new();
-        let first_diagnostic = self.diagnostics.count();
-        let fields = self.lower_fields(
-            properties.as_deref().unwrap_or_default(),
-            file,
-            &module,
-            &name,
-            &mut nested,
-        );
-        self.entries[index].entry.properties = properties;
-        // Every problem found in the entry's properties names the entry in its snippet.
-        let entry = &self.entries[index].entry;
-        let message = format!("in entry `{}`", entry.key);
-        self.diagnostics.relate_from(first_diagnostic, entry.key_span, &message);
-        let relative = self.files[file].relative.clone();
-        let module_ir = self.module(&module);
-        module_ir.sources.insert(relative);
-        module_ir.items.push(Item::Struct(Struct { name, doc, fields }));
-        module_ir.items.extend(nested);
-    }
-
-    /// Builds a configured union over the entry structs of a folder, each told apart by its
-    /// first literal field.
-    fn lower_union(&mut self, declared: &UnionDecl) {
-        let module = module_path(&declared.folder);
-        let names: Vec<String> =
-            self.entries.iter().filter(|e| e.module == module).map(|e| e.name.clone()).collect();
-        if names.is_empty() {
-            self.diagnostics.push(Diagnostic::error(
-                declared.span,
-                format!("union {}: the folder '{}' has no types", declared.name, declared.folder),
-            ));
-            return;
-        }
-        let items = &self.krate.modules[&module].items;
-        let mut variants: Vec<UnionVariant> = Vec::new();
-        for name in &names {
-            let Some((key, value)) = discriminator(items, name) else {
-                self.diagnostics.push(Diagnostic::error(
-                    declared.span,
-                    format!(
-                        "union {}: `{name}` has no field with a single literal value, so a body \
-                         of it cannot be told apart from the others",
-                        declared.name
-                    ),
-                ));
-                continue;
-            };
-            if let Some(other) = variants.iter().find(|v| v.value == value) {
-                self.diagnostics.push(Diagnostic::error(
-                    declared.span,
-                    format!(
-                        "union {}: `{name}` and `{}` are both marked '{value}'",
-                        declared.name, other.struct_name
-                    ),
-                ));
-                continue;
-            }
-            let short = name.strip_suffix("Error").filter(|s| !s.is_empty()).unwrap_or(name);
-            variants.push(UnionVariant {
-                name: short.to_owned(),
-                struct_name: name.clone(),
-                key,
-                value,
+            by_key.entry(entry.key.clone()).or_default().push(entries.len());
+            entries.push(TypeEntry {
+                file: index,
+                entry: entry.clone(),
+                module: module.clone(),
+                name: String::new(),
             });
         }
-        let mut variant_names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-        naming::disambiguate(&mut variant_names, "");
-        for (variant, name) in variants.iter_mut().zip(variant_names) {
-            variant.name = name;
+    }
+    (entries, by_key)
+}
+
+fn apply_overrides(entries: &mut [TypeEntry], config: &Config, diagnostics: &mut Diagnostics) {
+    for found in &config.overrides {
+        let mut matched = false;
+        for type_entry in entries.iter_mut() {
+            if type_entry.entry.key == found.entry {
+                matched |= apply_override(&mut type_entry.entry, found);
+            }
         }
-        let keys: BTreeSet<&str> = variants.iter().map(|v| v.key.as_str()).collect();
-        let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-        let doc = vec![
-            format!("Any of the types documented under `{}/`.", declared.folder),
-            String::new(),
-            format!(
-                "A body is read as the type whose {} field holds its value; a body that \
-                 matches none is kept whole in `Unknown`, so a kind the docs do not list yet \
-                 never fails to parse.",
-                keys.join(" or ")
+        if !matched {
+            diagnostics.push(
+                Diagnostic::warning(
+                    found.span,
+                    format!(
+                        "override of {}.{} matches no property in the docs",
+                        found.entry, found.property
+                    ),
+                )
+                .with_hint("the docs may have changed: update or remove the override"),
+            );
+        }
+    }
+}
+
+/// Gives each entry its type name, reporting two entries that would share a Rust path; the
+/// names each module has used so far.
+fn name_entries(
+    entries: &mut [TypeEntry],
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<ModulePath, BTreeSet<String>> {
+    let mut taken: BTreeMap<ModulePath, BTreeSet<String>> = BTreeMap::new();
+    let mut first_at: HashMap<(&ModulePath, String), Span> = HashMap::new();
+    for type_entry in entries.iter_mut() {
+        let mut name = naming::upper_camel_case(&type_entry.entry.key);
+        if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+            name.push_str("Object");
+        }
+        let module = &type_entry.module;
+        match first_at.entry((module, name.clone())) {
+            std::collections::hash_map::Entry::Occupied(first) => diagnostics.push(
+                Diagnostic::error(
+                    type_entry.entry.span,
+                    format!(
+                        "{}: the type `{}::{name}` is already defined",
+                        type_entry.entry.label(),
+                        module.join("::")
+                    ),
+                )
+                .with_related(*first.get(), "first defined here")
+                .with_hint("entries in one folder need keys that differ in more than case"),
             ),
-        ];
-        let name = self.fresh_name(&module, declared.name.clone());
-        if name != declared.name {
-            self.diagnostics.push(Diagnostic::error(
-                declared.span,
-                format!("union {}: the name is taken by a type of the folder", declared.name),
-            ));
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(type_entry.entry.span);
+            }
         }
-        self.module(&module).items.push(Item::Union(Union { name, doc, variants }));
+        match taken.get_mut(module) {
+            Some(names) => {
+                names.insert(name.clone());
+            }
+            None => {
+                taken.insert(module.clone(), BTreeSet::from([name.clone()]));
+            }
+        }
+        type_entry.name = name;
+    }
+    taken
+}
+
+/// Renders, on every core, what lowering will need rendered: each entry's doc, from its section
+/// of its page, and every distinct description its properties resolve to. Rendering is most of
+/// lowering's work, and it depends on nothing lowering decides.
+fn prepare_docs(
+    entries: &[TypeEntry],
+    files: &[LoadedFile],
+    config: &Config,
+    descriptions: &DescriptionIndex<'_>,
+) -> (Vec<Vec<String>>, HashMap<String, markdown::Rendered>) {
+    let base = config.base_url.as_str();
+    let docs =
+        entries.par_iter().map(|entry| entry_doc(base, &files[entry.file], &entry.entry)).collect();
+    let texts: HashSet<String> = entries
+        .par_iter()
+        .fold(HashSet::new, |mut texts, entry| {
+            let properties = entry.entry.properties.as_deref().unwrap_or_default();
+            collect_texts(descriptions, properties, entry.file, &mut texts);
+            texts
+        })
+        .reduce(HashSet::new, |mut all, some| {
+            all.extend(some);
+            all
+        });
+    let rendered = texts
+        .into_par_iter()
+        .map(|text| {
+            let rendered = markdown::to_rustdoc(&text, base);
+            (text, rendered)
+        })
+        .collect();
+    (docs, rendered)
+}
+
+/// The resolved descriptions of some properties and of theirs, as far as they resolve; what
+/// does not resolve is reported when the property is lowered.
+fn collect_texts(
+    descriptions: &DescriptionIndex<'_>,
+    properties: &[Property],
+    file: usize,
+    texts: &mut HashSet<String>,
+) {
+    for property in properties {
+        if let Some((text, origin)) = &property.description
+            && let Ok((resolved, _)) = descriptions.resolve(text, file, *origin)
+        {
+            texts.insert(resolved);
+        }
+        let nested = property.properties.as_deref().unwrap_or_default();
+        collect_texts(descriptions, nested, file, texts);
+    }
+}
+
+impl<'c, 'a> ModuleLowerer<'c, 'a> {
+    fn new(cx: &'c Context<'a>, module: &'c ModulePath, taken: BTreeSet<String>) -> Self {
+        Self {
+            cx,
+            module,
+            taken,
+            ir: Module::default(),
+            diagnostics: Diagnostics::default(),
+            field_notes: Vec::new(),
+            current_id: None,
+        }
     }
 
-    fn module(&mut self, path: &ModulePath) -> &mut Module {
-        self.krate.modules.entry(path.clone()).or_default()
+    fn lower_entry(&mut self, index: usize, doc: Vec<String>) {
+        let type_entry = &self.cx.entries[index];
+        let entry = &type_entry.entry;
+        self.current_id = Some(entry.id.as_deref().unwrap_or(&entry.key));
+        let mut nested = Vec::new();
+        let first_diagnostic = self.diagnostics.count();
+        let properties = entry.properties.as_deref().unwrap_or_default();
+        let fields = self.lower_fields(properties, type_entry.file, &type_entry.name, &mut nested);
+        // Every problem found in the entry's properties names the entry in its snippet.
+        let message = format!("in entry `{}`", entry.key);
+        self.diagnostics.relate_from(first_diagnostic, entry.key_span, &message);
+        self.ir.sources.insert(self.cx.files[type_entry.file].relative.clone());
+        let name = type_entry.name.clone();
+        self.ir.items.push(Item::Struct(Struct { name, doc, fields }));
+        self.ir.items.extend(nested);
     }
 
     fn lower_fields(
         &mut self,
         properties: &[Property],
         file: usize,
-        module: &ModulePath,
         owner: &str,
         nested: &mut Vec<Item>,
     ) -> Vec<Field> {
@@ -429,7 +389,7 @@ impl<'a> Lowerer<'a> {
         }
         let mut fields = Vec::new();
         for (property, name) in kept.into_iter().zip(names) {
-            let site = Site { file, module, owner, property };
+            let site = Site { file, owner, property };
             let ty = self.property_type(&site, nested);
             let ty = if property.optional { ty.optional() } else { ty };
             let mut doc = self.property_doc(file, property);
@@ -525,12 +485,12 @@ impl<'a> Lowerer<'a> {
                 self.lower_type(inner, site, name, span, nested).optional()
             }
             TypeExpr::List(inner) => {
-                let item = self.item_name(site.module, &name);
+                let item = self.item_name(&name);
                 RustType::Vec(Box::new(self.lower_type(inner, site, item, span, nested)))
             }
             TypeExpr::Array => match property.properties.as_deref() {
                 Some(fields) if !fields.is_empty() => {
-                    let name = self.item_name(site.module, &name);
+                    let name = self.item_name(&name);
                     let item = self.nested_struct(site, name, fields, nested);
                     RustType::Vec(Box::new(item))
                 }
@@ -593,10 +553,10 @@ impl<'a> Lowerer<'a> {
         open: bool,
         nested: &mut Vec<Item>,
     ) -> RustType {
-        let name = self.fresh_name(site.module, name);
+        let name = self.fresh_name(name);
         let doc = enum_doc(&site.property.key, values, open);
         nested.push(Item::Enum(Enum { name: name.clone(), doc, variants: variants(values), open }));
-        RustType::Named { module: site.module.clone(), name }
+        RustType::Named { module: self.module.clone(), name }
     }
 
     /// The values of an `enum` property: from the same property of the entry in an SDK section
@@ -605,12 +565,12 @@ impl<'a> Lowerer<'a> {
     fn enum_values(&mut self, site: &Site<'_>) -> Option<Vec<String>> {
         let property = site.property;
         let wanted = naming::snake_case(&property.key);
-        let document = &self.files[site.file].document;
+        let document = &self.cx.files[site.file].document;
         let from_sibling = document
             .entries
             .iter()
             .filter(|e| !crate::model::WIRE_SECTIONS.contains(&e.section.as_str()))
-            .filter(|e| e.id.as_ref().or(Some(&e.key)) == self.current_id.as_ref())
+            .filter(|e| Some(e.id.as_deref().unwrap_or(&e.key)) == self.current_id)
             .flat_map(|e| e.properties.iter().flatten())
             .filter(|p| naming::snake_case(&p.key) == wanted)
             .find_map(|p| match typeexpr::parse(&p.type_text.as_ref()?.0) {
@@ -631,17 +591,17 @@ impl<'a> Lowerer<'a> {
         properties: &[Property],
         nested: &mut Vec<Item>,
     ) -> RustType {
-        let name = self.fresh_name(site.module, name);
+        let name = self.fresh_name(name);
         let mut inner = Vec::new();
-        let fields = self.lower_fields(properties, site.file, site.module, &name, &mut inner);
+        let fields = self.lower_fields(properties, site.file, &name, &mut inner);
         // The field's own doc reports what its description lacks; the nested type's doc
         // reuses the text without reporting it again.
         let text = site.property.description.as_ref().and_then(|(text, origin)| {
-            self.descriptions.resolve(text, site.file, *origin).ok().map(|(text, _)| text)
+            self.cx.descriptions.resolve(text, site.file, *origin).ok().map(|(text, _)| text)
         });
         let key = &site.property.key;
         let mut doc = match text {
-            Some(text) => self.render(&text).lines,
+            Some(text) => self.render(&text).lines.clone(),
             None => vec![format!("The `{key}` object; the docs give no description.")],
         };
         // The items of a list are documented by the list's description, which speaks of the
@@ -651,15 +611,14 @@ impl<'a> Lowerer<'a> {
         }
         nested.push(Item::Struct(Struct { name: name.clone(), doc, fields }));
         nested.extend(inner);
-        RustType::Named { module: site.module.clone(), name }
+        RustType::Named { module: self.module.clone(), name }
     }
 
     /// The name for the items of a list named `name`: its singular (`Organizations` has items
     /// `Organization`), or `{name}Item` when the singular is taken or cannot be guessed.
-    fn item_name(&self, module: &ModulePath, name: &str) -> String {
-        let taken = self.taken.get(module);
+    fn item_name(&self, name: &str) -> String {
         match singular(name) {
-            Some(one) if !taken.is_some_and(|t| t.contains(&one)) => one,
+            Some(one) if !self.taken.contains(&one) => one,
             _ => format!("{name}Item"),
         }
     }
@@ -668,7 +627,7 @@ impl<'a> Lowerer<'a> {
     /// number of folders shared with the file that names it.
     fn named_type(&mut self, key: &str, site: &Site<'_>, span: Span) -> RustType {
         let property = site.property;
-        let candidates = self.by_key.get(key).cloned().unwrap_or_default();
+        let candidates = self.cx.by_key.get(key).cloned().unwrap_or_default();
         if candidates.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -682,9 +641,9 @@ impl<'a> Lowerer<'a> {
             );
             return RustType::Json;
         }
-        let from = folder_of(&self.files[site.file].relative);
+        let from = folder_of(&self.cx.files[site.file].relative);
         let closeness = |index: &usize| {
-            shared_folders(from, folder_of(&self.files[self.entries[*index].file].relative))
+            shared_folders(from, folder_of(&self.cx.files[self.cx.entries[*index].file].relative))
         };
         let best = candidates.iter().map(closeness).max().unwrap_or(0);
         let nearest: Vec<usize> =
@@ -697,35 +656,28 @@ impl<'a> Lowerer<'a> {
                         "{} ({}): type '{key}' is defined in both {} and {}, equally near",
                         property.path,
                         property.key,
-                        self.files[self.entries[first].file].relative,
-                        self.files[self.entries[second].file].relative
+                        self.cx.files[self.cx.entries[first].file].relative,
+                        self.cx.files[self.cx.entries[second].file].relative
                     ),
                 )
-                .with_related(self.entries[first].entry.span, "one definition")
-                .with_related(self.entries[second].entry.span, "another definition"),
+                .with_related(self.cx.entries[first].entry.span, "one definition")
+                .with_related(self.cx.entries[second].entry.span, "another definition"),
             );
         }
-        let target = &self.entries[nearest[0]];
+        let target = &self.cx.entries[nearest[0]];
         RustType::Named { module: target.module.clone(), name: target.name.clone() }
     }
 
     /// A name not yet used in the module: `name`, else `name2`, `name3`, ...
-    fn fresh_name(&mut self, module: &ModulePath, name: String) -> String {
-        let taken = self.taken.entry(module.clone()).or_default();
-        let name = if taken.contains(&name) || RESERVED_TYPE_NAMES.contains(&name.as_str()) {
-            (2..).map(|n| format!("{name}{n}")).find(|c| !taken.contains(c)).expect("a free name")
-        } else {
-            name
-        };
-        taken.insert(name.clone());
-        name
+    fn fresh_name(&mut self, name: String) -> String {
+        fresh_name(&mut self.taken, name)
     }
 
     fn property_doc(&mut self, file: usize, property: &Property) -> Vec<String> {
         match self.property_text_at(file, property) {
             Some((text, origin)) => {
                 let rendered = self.render(&text);
-                for warning in rendered.warnings {
+                for warning in &rendered.warnings {
                     self.diagnostics.push(Diagnostic::warning(
                         self.text_line(origin, warning.line, &text),
                         format!("{} ({}): {}", property.path, property.key, warning.message),
@@ -734,7 +686,7 @@ impl<'a> Lowerer<'a> {
                 if rendered.lines.is_empty() {
                     vec!["The docs give no description of this field.".to_owned()]
                 } else {
-                    rendered.lines
+                    rendered.into_owned().lines
                 }
             }
             None => vec!["The docs give no description of this field.".to_owned()],
@@ -757,28 +709,26 @@ impl<'a> Lowerer<'a> {
         // with the same number of like lines before it.
         let earlier = text.lines().take(line).filter(|l| l.trim() == wanted).count();
         let file = origin.span.file;
-        let (first, _) = self.sources.line_col(file, origin.span.start);
-        let source = self.sources.text(file);
+        let (first, _) = self.cx.sources.line_col(file, origin.span.start);
+        let source = self.cx.sources.text(file);
         let found = (first..first + line + text.lines().count() + 1)
             .filter(|&candidate| {
-                let start = self.sources.offset(file, candidate, 0);
+                let start = self.cx.sources.offset(file, candidate, 0);
                 source[start..].lines().next().is_some_and(|l| l.trim() == wanted)
             })
             .nth(earlier);
-        let start = self.sources.offset(file, found.unwrap_or(first + line), 0);
+        let start = self.cx.sources.offset(file, found.unwrap_or(first + line), 0);
         let indent = source[start..].len() - source[start..].trim_start_matches(' ').len();
-        self.sources.rest_of_line(file, start + indent)
+        self.cx.sources.rest_of_line(file, start + indent)
     }
 
     /// A description as rustdoc. The docs share most descriptions between many fields through
-    /// references, so each distinct text is rendered once.
-    fn render(&mut self, text: &str) -> markdown::Rendered {
-        if let Some(rendered) = self.rendered.get(text) {
-            return rendered.clone();
+    /// references, so each distinct text was rendered once, before lowering.
+    fn render(&self, text: &str) -> Cow<'c, markdown::Rendered> {
+        match self.cx.rendered.get(text) {
+            Some(rendered) => Cow::Borrowed(rendered),
+            None => Cow::Owned(markdown::to_rustdoc(text, &self.cx.config.base_url)),
         }
-        let rendered = markdown::to_rustdoc(text, &self.config.base_url);
-        self.rendered.insert(text.to_owned(), rendered.clone());
-        rendered
     }
 
     /// The resolved description of a property, if it has one.
@@ -801,7 +751,7 @@ impl<'a> Lowerer<'a> {
         origin: Origin,
         label: &str,
     ) -> Option<(String, Origin)> {
-        match self.descriptions.resolve(text, file, origin) {
+        match self.cx.descriptions.resolve(text, file, origin) {
             Ok(resolved) => Some(resolved),
             Err(problem) => {
                 let message = format!("{label}: {}", problem.message);
@@ -817,38 +767,129 @@ impl<'a> Lowerer<'a> {
             }
         }
     }
+}
 
-    fn finish(mut self) -> Crate {
-        // The crate root always exists, and every ancestor of a module with types, so the
-        // module tree is connected and the crate builds even when the docs define no type.
-        self.krate.modules.entry(ModulePath::new()).or_default();
-        let paths: Vec<ModulePath> = self.krate.modules.keys().cloned().collect();
-        for path in paths {
-            for depth in 0..path.len() {
-                self.krate.modules.entry(path[..depth].to_vec()).or_default();
-            }
-        }
-        // A module's sources are all the files of its folder, since files without types still
-        // define the descriptions and the introduction its types use; the folder's
-        // `index.mdx` introduces the module.
-        let mut folders: BTreeMap<ModulePath, (&str, Option<&LoadedFile>)> = BTreeMap::new();
-        for file in self.files {
-            let folder = folder_of(&file.relative);
-            let path = module_path(folder);
-            let known = folders.entry(path.clone()).or_insert((folder, None));
-            if file.relative.ends_with("/index.mdx") || file.relative == "index.mdx" {
-                known.1 = Some(file);
-            }
-            if let Some(module) = self.krate.modules.get_mut(&path) {
-                module.sources.insert(file.relative.clone());
-            }
-        }
-        for (path, module) in &mut self.krate.modules {
-            let (folder, index) = folders.get(path).copied().unwrap_or(("", None));
-            module.doc = module_doc(path, folder, index, &module.items, &self.config.base_url);
-        }
-        self.krate
+/// Builds a configured union over the entry structs of a folder, each told apart by its
+/// first literal field.
+fn lower_union(
+    cx: &Context<'_>,
+    krate: &mut Crate,
+    taken: &mut BTreeMap<ModulePath, BTreeSet<String>>,
+    declared: &UnionDecl,
+    diagnostics: &mut Diagnostics,
+) {
+    let module = module_path(&declared.folder);
+    let names: Vec<String> =
+        cx.entries.iter().filter(|e| e.module == module).map(|e| e.name.clone()).collect();
+    if names.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            declared.span,
+            format!("union {}: the folder '{}' has no types", declared.name, declared.folder),
+        ));
+        return;
     }
+    let items = &krate.modules[&module].items;
+    let mut variants: Vec<UnionVariant> = Vec::new();
+    for name in &names {
+        let Some((key, value)) = discriminator(items, name) else {
+            diagnostics.push(Diagnostic::error(
+                declared.span,
+                format!(
+                    "union {}: `{name}` has no field with a single literal value, so a body \
+                     of it cannot be told apart from the others",
+                    declared.name
+                ),
+            ));
+            continue;
+        };
+        if let Some(other) = variants.iter().find(|v| v.value == value) {
+            diagnostics.push(Diagnostic::error(
+                declared.span,
+                format!(
+                    "union {}: `{name}` and `{}` are both marked '{value}'",
+                    declared.name, other.struct_name
+                ),
+            ));
+            continue;
+        }
+        let short = name.strip_suffix("Error").filter(|s| !s.is_empty()).unwrap_or(name);
+        variants.push(UnionVariant {
+            name: short.to_owned(),
+            struct_name: name.clone(),
+            key,
+            value,
+        });
+    }
+    let mut variant_names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+    naming::disambiguate(&mut variant_names, "");
+    for (variant, name) in variants.iter_mut().zip(variant_names) {
+        variant.name = name;
+    }
+    let keys: BTreeSet<&str> = variants.iter().map(|v| v.key.as_str()).collect();
+    let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    let doc = vec![
+        format!("Any of the types documented under `{}/`.", declared.folder),
+        String::new(),
+        format!(
+            "A body is read as the type whose {} field holds its value; a body that \
+             matches none is kept whole in `Unknown`, so a kind the docs do not list yet \
+             never fails to parse.",
+            keys.join(" or ")
+        ),
+    ];
+    let name = fresh_name(taken.entry(module.clone()).or_default(), declared.name.clone());
+    if name != declared.name {
+        diagnostics.push(Diagnostic::error(
+            declared.span,
+            format!("union {}: the name is taken by a type of the folder", declared.name),
+        ));
+    }
+    krate.modules.entry(module).or_default().items.push(Item::Union(Union { name, doc, variants }));
+}
+
+/// Adds what the lowered modules leave out: the crate root and every module on the way to one
+/// with types, each module's other source files, and every module's doc.
+fn complete_tree(krate: &mut Crate, files: &[LoadedFile], config: &Config) {
+    // The crate root always exists, and every ancestor of a module with types, so the
+    // module tree is connected and the crate builds even when the docs define no type.
+    krate.modules.entry(ModulePath::new()).or_default();
+    let paths: Vec<ModulePath> = krate.modules.keys().cloned().collect();
+    for path in paths {
+        for depth in 0..path.len() {
+            krate.modules.entry(path[..depth].to_vec()).or_default();
+        }
+    }
+    // A module's sources are all the files of its folder, since files without types still
+    // define the descriptions and the introduction its types use; the folder's
+    // `index.mdx` introduces the module.
+    let mut folders: BTreeMap<ModulePath, (&str, Option<&LoadedFile>)> = BTreeMap::new();
+    for file in files {
+        let folder = folder_of(&file.relative);
+        let path = module_path(folder);
+        let known = folders.entry(path.clone()).or_insert((folder, None));
+        if file.relative.ends_with("/index.mdx") || file.relative == "index.mdx" {
+            known.1 = Some(file);
+        }
+        if let Some(module) = krate.modules.get_mut(&path) {
+            module.sources.insert(file.relative.clone());
+        }
+    }
+    // Module docs render the introductions of index files, each on its own.
+    krate.modules.par_iter_mut().for_each(|(path, module)| {
+        let (folder, index) = folders.get(path).copied().unwrap_or(("", None));
+        module.doc = module_doc(path, folder, index, &module.items, &config.base_url);
+    });
+}
+
+/// A name not yet used among `taken`: `name`, else `name2`, `name3`, ...
+fn fresh_name(taken: &mut BTreeSet<String>, name: String) -> String {
+    let name = if taken.contains(&name) || RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+        (2..).map(|n| format!("{name}{n}")).find(|c| !taken.contains(c)).expect("a free name")
+    } else {
+        name
+    };
+    taken.insert(name.clone());
+    name
 }
 
 /// A type's doc: the heading of the body section that holds its `<CodeBlock>` as the summary,

@@ -235,3 +235,23 @@ fn doc_lines_from_the_real_reference() {
     let session = &generation.files["src/reference/magic_link/passwordless_session.rs"];
     assert!(session.contains(r"/// Passwordless Session \[Deprecated\]"), "{session}");
 }
+
+/// Files are read, lowered and emitted on every core; what comes out, warnings and their order
+/// included, must not depend on how many cores there are or how the work was split.
+#[test]
+fn the_output_and_the_report_do_not_depend_on_the_number_of_threads() {
+    let docs = shared().join("workos-docs");
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let generation = pool.install(|| generate_ok(&docs, None));
+        let warnings = generation.rendered_warnings();
+        (generation.files, warnings)
+    };
+    let (files, warnings) = on(1);
+    assert!(warnings.len() > 5, "the real reference has warnings to order");
+    for threads in [2, 5] {
+        let (other_files, other_warnings) = on(threads);
+        assert!(files == other_files, "the files differ on {threads} threads");
+        assert_eq!(warnings, other_warnings, "the warnings differ on {threads} threads");
+    }
+}
