@@ -103,11 +103,11 @@ pub fn lower(
 }
 
 /// An entry that becomes a struct.
-struct TypeEntry {
+struct TypeEntry<'a> {
     /// Index of its file.
     file: usize,
-    /// The entry, with overrides applied.
-    entry: Entry,
+    /// The entry, with overrides applied: a copy only when an override changes it.
+    entry: Cow<'a, Entry>,
     /// Its module.
     module: ModulePath,
     /// Its Rust name, once names are assigned.
@@ -122,7 +122,7 @@ struct Context<'a> {
     sources: &'a SourceMap,
     /// Every text under `descriptions`, in every file.
     descriptions: DescriptionIndex<'a>,
-    entries: Vec<TypeEntry>,
+    entries: Vec<TypeEntry<'a>>,
     /// The entries that become types, by key.
     by_key: HashMap<String, Vec<usize>>,
     /// Descriptions already rendered as rustdoc, by text.
@@ -146,19 +146,19 @@ struct ModuleLowerer<'c, 'a> {
 
 /// Where a nested type is being named from: the type that holds the field, and the field.
 #[derive(Clone)]
-struct Site<'p> {
+struct Site<'o, 'p> {
     file: usize,
     /// The name of the type being lowered; nested types are named after it.
-    owner: &'p str,
+    owner: &'o str,
     property: &'p Property,
 }
 
 /// Finds the entries that become types: every `json` entry, and every `curl` entry with
 /// properties (the wire shape of an object; other `curl` entries are endpoints).
-fn collect_entries(
-    files: &[LoadedFile],
+fn collect_entries<'a>(
+    files: &'a [LoadedFile],
     diagnostics: &mut Diagnostics,
-) -> (Vec<TypeEntry>, HashMap<String, Vec<usize>>) {
+) -> (Vec<TypeEntry<'a>>, HashMap<String, Vec<usize>>) {
     let mut entries = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     let mut folders: BTreeMap<ModulePath, (String, Span)> = BTreeMap::new();
@@ -195,7 +195,7 @@ fn collect_entries(
             by_key.entry(entry.key.clone()).or_default().push(entries.len());
             entries.push(TypeEntry {
                 file: index,
-                entry: entry.clone(),
+                entry: Cow::Borrowed(entry),
                 module: module.clone(),
                 name: String::new(),
             });
@@ -204,12 +204,12 @@ fn collect_entries(
     (entries, by_key)
 }
 
-fn apply_overrides(entries: &mut [TypeEntry], config: &Config, diagnostics: &mut Diagnostics) {
+fn apply_overrides(entries: &mut [TypeEntry<'_>], config: &Config, diagnostics: &mut Diagnostics) {
     for found in &config.overrides {
         let mut matched = false;
         for type_entry in entries.iter_mut() {
             if type_entry.entry.key == found.entry {
-                matched |= apply_override(&mut type_entry.entry, found);
+                matched |= apply_override(type_entry.entry.to_mut(), found);
             }
         }
         if !matched {
@@ -230,7 +230,7 @@ fn apply_overrides(entries: &mut [TypeEntry], config: &Config, diagnostics: &mut
 /// Gives each entry its type name, reporting two entries that would share a Rust path; the
 /// names each module has used so far.
 fn name_entries(
-    entries: &mut [TypeEntry],
+    entries: &mut [TypeEntry<'_>],
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<ModulePath, BTreeSet<String>> {
     let mut taken: BTreeMap<ModulePath, BTreeSet<String>> = BTreeMap::new();
@@ -275,7 +275,7 @@ fn name_entries(
 /// of its page, and every distinct description its properties resolve to. Rendering is most of
 /// lowering's work, and it depends on nothing lowering decides.
 fn prepare_docs(
-    entries: &[TypeEntry],
+    entries: &[TypeEntry<'_>],
     files: &[LoadedFile],
     config: &Config,
     descriptions: &DescriptionIndex<'_>,
@@ -283,7 +283,7 @@ fn prepare_docs(
     let base = config.base_url.as_str();
     let docs =
         entries.par_iter().map(|entry| entry_doc(base, &files[entry.file], &entry.entry)).collect();
-    let texts: HashSet<String> = entries
+    let texts: HashSet<&str> = entries
         .par_iter()
         .fold(HashSet::new, |mut texts, entry| {
             let properties = entry.entry.properties.as_deref().unwrap_or_default();
@@ -296,21 +296,18 @@ fn prepare_docs(
         });
     let rendered = texts
         .into_par_iter()
-        .map(|text| {
-            let rendered = markdown::to_rustdoc(&text, base);
-            (text, rendered)
-        })
+        .map(|text| (text.to_owned(), markdown::to_rustdoc(text, base)))
         .collect();
     (docs, rendered)
 }
 
 /// The resolved descriptions of some properties and of theirs, as far as they resolve; what
 /// does not resolve is reported when the property is lowered.
-fn collect_texts(
-    descriptions: &DescriptionIndex<'_>,
-    properties: &[Property],
+fn collect_texts<'t>(
+    descriptions: &'t DescriptionIndex<'_>,
+    properties: &'t [Property],
     file: usize,
-    texts: &mut HashSet<String>,
+    texts: &mut HashSet<&'t str>,
 ) {
     for property in properties {
         if let Some((text, origin)) = &property.description
@@ -355,7 +352,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
 
     fn lower_fields(
         &mut self,
-        properties: &[Property],
+        properties: &'c [Property],
         file: usize,
         owner: &str,
         nested: &mut Vec<Item>,
@@ -407,7 +404,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         fields
     }
 
-    fn property_type(&mut self, site: &Site<'_>, nested: &mut Vec<Item>) -> RustType {
+    fn property_type(&mut self, site: &Site<'_, 'c>, nested: &mut Vec<Item>) -> RustType {
         let property = site.property;
         let Some((text, span)) = &property.type_text else {
             return RustType::Json;
@@ -446,7 +443,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
     fn lower_type(
         &mut self,
         expr: &TypeExpr,
-        site: &Site<'_>,
+        site: &Site<'_, 'c>,
         name: String,
         span: Span,
         nested: &mut Vec<Item>,
@@ -547,7 +544,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
     /// An enum of string values; an open one keeps values the docs do not list.
     fn string_enum(
         &mut self,
-        site: &Site<'_>,
+        site: &Site<'_, 'c>,
         name: String,
         values: &[String],
         open: bool,
@@ -562,7 +559,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
     /// The values of an `enum` property: from the same property of the entry in an SDK section
     /// of the same file, where the type is often spelt out as a union of literals, or else
     /// from a list of values in its description.
-    fn enum_values(&mut self, site: &Site<'_>) -> Option<Vec<String>> {
+    fn enum_values(&mut self, site: &Site<'_, 'c>) -> Option<Vec<String>> {
         let property = site.property;
         let wanted = naming::snake_case(&property.key);
         let document = &self.cx.files[site.file].document;
@@ -586,9 +583,9 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
 
     fn nested_struct(
         &mut self,
-        site: &Site<'_>,
+        site: &Site<'_, 'c>,
         name: String,
-        properties: &[Property],
+        properties: &'c [Property],
         nested: &mut Vec<Item>,
     ) -> RustType {
         let name = self.fresh_name(name);
@@ -625,7 +622,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
 
     /// Resolves the key of another entry to its type: the nearest definition wins, by the
     /// number of folders shared with the file that names it.
-    fn named_type(&mut self, key: &str, site: &Site<'_>, span: Span) -> RustType {
+    fn named_type(&mut self, key: &str, site: &Site<'_, 'c>, span: Span) -> RustType {
         let property = site.property;
         let candidates = self.cx.by_key.get(key).cloned().unwrap_or_default();
         if candidates.is_empty() {
@@ -673,7 +670,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         fresh_name(&mut self.taken, name)
     }
 
-    fn property_doc(&mut self, file: usize, property: &Property) -> Vec<String> {
+    fn property_doc(&mut self, file: usize, property: &'c Property) -> Vec<String> {
         match self.property_text_at(file, property) {
             Some((text, origin)) => {
                 let rendered = self.render(&text);
@@ -732,12 +729,16 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
     }
 
     /// The resolved description of a property, if it has one.
-    fn property_text(&mut self, file: usize, property: &Property) -> Option<String> {
+    fn property_text(&mut self, file: usize, property: &'c Property) -> Option<&'c str> {
         self.property_text_at(file, property).map(|(text, _)| text)
     }
 
     /// The resolved description of a property and where its text is written.
-    fn property_text_at(&mut self, file: usize, property: &Property) -> Option<(String, Origin)> {
+    fn property_text_at(
+        &mut self,
+        file: usize,
+        property: &'c Property,
+    ) -> Option<(&'c str, Origin)> {
         let (text, origin) = property.description.as_ref()?;
         let label = format!("{} ({})", property.path, property.key);
         self.resolve_text(text, file, *origin, &label)
@@ -746,11 +747,11 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
     /// Resolves a description through the index, reporting what cannot be resolved.
     fn resolve_text(
         &mut self,
-        text: &Text,
+        text: &'c Text,
         file: usize,
         origin: Origin,
         label: &str,
-    ) -> Option<(String, Origin)> {
+    ) -> Option<(&'c str, Origin)> {
         match self.cx.descriptions.resolve(text, file, origin) {
             Ok(resolved) => Some(resolved),
             Err(problem) => {

@@ -6,7 +6,7 @@
 //! then the one that shares the most folders with it, so a folder can refine what a parent
 //! folder says; among equally near ones, the first in path order.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::diagnostic::Severity;
 use crate::lower::LoadedFile;
@@ -16,7 +16,7 @@ use crate::model::{Described, Origin, Text};
 pub struct DescriptionIndex<'a> {
     files: &'a [LoadedFile],
     /// The definitions of each path, with the index of the file each is in.
-    texts: BTreeMap<&'a str, Vec<(usize, &'a Described)>>,
+    texts: HashMap<&'a str, Vec<(usize, &'a Described)>>,
     /// The dotted paths that are groups of texts rather than texts.
     namespaces: BTreeSet<&'a str>,
 }
@@ -35,7 +35,7 @@ pub struct Unresolved {
 impl<'a> DescriptionIndex<'a> {
     /// Indexes the descriptions of every file.
     pub fn new(files: &'a [LoadedFile]) -> Self {
-        let mut texts: BTreeMap<&str, Vec<(usize, &Described)>> = BTreeMap::new();
+        let mut texts: HashMap<&str, Vec<(usize, &Described)>> = HashMap::new();
         for (index, file) in files.iter().enumerate() {
             for described in &file.document.descriptions {
                 texts.entry(described.path.as_str()).or_default().push((index, described));
@@ -50,17 +50,17 @@ impl<'a> DescriptionIndex<'a> {
 
     /// Follows a description written in file `file` at `origin` to its text, and where that
     /// text is written.
-    pub fn resolve(
-        &self,
-        text: &Text,
+    pub fn resolve<'t>(
+        &'t self,
+        text: &'t Text,
         file: usize,
         origin: Origin,
-    ) -> Result<(String, Origin), Unresolved> {
+    ) -> Result<(&'t str, Origin), Unresolved> {
         let mut chain: Vec<&str> = Vec::new();
         let (mut text, mut file, mut at) = (text, file, origin);
         loop {
             let path = match text {
-                Text::Literal(literal) => return Ok((literal.clone(), at)),
+                Text::Literal(literal) => return Ok((literal, at)),
                 Text::Reference(path) => path.as_str(),
             };
             if chain.contains(&path) {
@@ -106,12 +106,13 @@ impl<'a> DescriptionIndex<'a> {
         }
         let (namespace, key) = path.rsplit_once('.').unwrap_or(("", path));
         let prefix = format!("{namespace}.");
-        let keys: Vec<&str> = self
+        let mut keys: Vec<&str> = self
             .texts
             .keys()
             .filter_map(|p| p.strip_prefix(&prefix))
             .filter(|rest| !rest.contains('.'))
             .collect();
+        keys.sort_unstable();
         let why = if keys.is_empty() {
             format!("no namespace '{namespace}' is defined in any input file")
         } else {
@@ -167,7 +168,7 @@ mod tests {
         let index = DescriptionIndex::new(files);
         index
             .resolve(&Text::from_description(text), from, origin)
-            .map(|(text, _)| text)
+            .map(|(text, _)| text.to_owned())
             .map_err(|problem| problem.message)
     }
 
