@@ -576,7 +576,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
             });
         from_sibling.or_else(|| {
             let text = self.property_text(site.file, property)?;
-            let values = listed_values(&text);
+            let values = listed_values(text);
             (values.len() >= 2).then_some(values)
         })
     }
@@ -598,7 +598,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         });
         let key = &site.property.key;
         let mut doc = match text {
-            Some(text) => self.render(&text).lines.clone(),
+            Some(text) => self.render(text).lines.clone(),
             None => vec![format!("The `{key}` object; the docs give no description.")],
         };
         // The items of a list are documented by the list's description, which speaks of the
@@ -673,10 +673,10 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
     fn property_doc(&mut self, file: usize, property: &'c Property) -> Vec<String> {
         match self.property_text_at(file, property) {
             Some((text, origin)) => {
-                let rendered = self.render(&text);
+                let rendered = self.render(text);
                 for warning in &rendered.warnings {
                     self.diagnostics.push(Diagnostic::warning(
-                        self.text_line(origin, warning.line, &text),
+                        self.text_line(origin, warning.line, text),
                         format!("{} ({}): {}", property.path, property.key, warning.message),
                     ));
                 }
