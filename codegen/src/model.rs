@@ -309,16 +309,16 @@ fn read_entry(
         let name = key.as_str();
         match name {
             Some("key") => {
-                if let Some(text) = required_text(value, &format!("{place}.key"), diagnostics) {
+                if let Some(text) = required_text(value, || format!("{place}.key"), diagnostics) {
                     entry.key = text;
                     entry.key_span = key.span;
                     has_key = true;
                 }
             }
-            Some("id") => entry.id = optional_text(value, &format!("{place}.id"), diagnostics),
-            Some("url") => entry.url = optional_text(value, &format!("{place}.url"), diagnostics),
+            Some("id") => entry.id = optional_text(value, || format!("{place}.id"), diagnostics),
+            Some("url") => entry.url = optional_text(value, || format!("{place}.url"), diagnostics),
             Some("title") => {
-                entry.title = optional_text(value, &format!("{place}.title"), diagnostics);
+                entry.title = optional_text(value, || format!("{place}.title"), diagnostics);
             }
             Some("properties") => {
                 entry.properties = Some(read_properties(value, &place, diagnostics));
@@ -365,7 +365,7 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
         return None;
     };
     // Messages name the property by its key, wherever in the mapping the key is written.
-    let label = match node.get("key").and_then(Node::as_str) {
+    let label = || match node.get("key").and_then(Node::as_str) {
         Some(key) => format!("{path} ({})", key.trim()),
         None => path.to_owned(),
     };
@@ -383,7 +383,7 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
         let name = key.as_str();
         match name {
             Some("key") => {
-                if let Some(text) = required_text(value, &format!("{path}.key"), diagnostics) {
+                if let Some(text) = required_text(value, || format!("{path}.key"), diagnostics) {
                     property.key = text;
                     has_key = true;
                 }
@@ -397,7 +397,8 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
                     _ => diagnostics.push(Diagnostic::error(
                         value.span,
                         format!(
-                            "{label}: the type must be a non-empty text, found {}",
+                            "{}: the type must be a non-empty text, found {}",
+                            label(),
                             value.kind()
                         ),
                     )),
@@ -410,7 +411,7 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
                 None if value.is_null() => {}
                 None => diagnostics.push(Diagnostic::error(
                     value.span,
-                    format!("{label}: the description must be a text, found {}", value.kind()),
+                    format!("{}: the description must be a text, found {}", label(), value.kind()),
                 )),
             },
             Some("optional") => match value.as_str() {
@@ -419,13 +420,13 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
                 _ if value.is_null() => {}
                 _ => diagnostics.push(Diagnostic::error(
                     value.span,
-                    format!("{label}: `optional` must be true or false"),
+                    format!("{}: `optional` must be true or false", label()),
                 )),
             },
             Some("properties") => {
                 property.properties = Some(read_properties(value, path, diagnostics))
             }
-            _ => warn_unknown(key, name, PROPERTY_FIELDS, &label, diagnostics),
+            _ => warn_unknown(key, name, PROPERTY_FIELDS, &label(), diagnostics),
         }
     }
     if !has_key {
@@ -442,24 +443,33 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
     Some(property)
 }
 
-fn required_text(node: &Node, place: &str, diagnostics: &mut Diagnostics) -> Option<String> {
+/// The trimmed text of a node that must be a non-empty text; `place` names it in a message.
+fn required_text(
+    node: &Node,
+    place: impl FnOnce() -> String,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
     match node.as_str() {
         Some(text) if text.trim().is_empty() => {
-            diagnostics.push(Diagnostic::error(node.span, format!("{place} is empty")));
+            diagnostics.push(Diagnostic::error(node.span, format!("{} is empty", place())));
             None
         }
         Some(text) => Some(text.trim().to_owned()),
         None => {
             diagnostics.push(Diagnostic::error(
                 node.span,
-                format!("{place} must be a text, found {}", node.kind()),
+                format!("{} must be a text, found {}", place(), node.kind()),
             ));
             None
         }
     }
 }
 
-fn optional_text(node: &Node, place: &str, diagnostics: &mut Diagnostics) -> Option<String> {
+fn optional_text(
+    node: &Node,
+    place: impl FnOnce() -> String,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
     if node.is_null() {
         return None;
     }

@@ -102,7 +102,7 @@ pub fn parse(
         span: Span { file, start: 0, end: 0 },
         block: false,
     });
-    check_duplicates(sources, &root, "", diagnostics);
+    check_duplicates(sources, &root, diagnostics);
     Some(root)
 }
 
@@ -207,15 +207,48 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
 }
 
 /// Reports every key that appears twice in one mapping, at the second occurrence, naming the
-/// first. `path` is the dotted path of `node`, such as `reference.json[0].properties[2]`.
-fn check_duplicates(sources: &SourceMap, node: &Node, path: &str, diagnostics: &mut Diagnostics) {
+/// first and the mapping's dotted path, such as `reference.json[0].properties[2]`.
+fn check_duplicates(sources: &SourceMap, root: &Node, diagnostics: &mut Diagnostics) {
+    check_node(sources, root, &mut Vec::new(), diagnostics);
+}
+
+/// One step of the path down to a node: a mapping key or a sequence index.
+enum Step<'n> {
+    Key(&'n str),
+    Index(usize),
+}
+
+/// The dotted path of a node, written only for a message: most files have no duplicate, and
+/// formatting the path of every node was a measurable part of reading a large tree.
+fn dotted(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(name) if out.is_empty() => out.push_str(name),
+            Step::Key(name) => {
+                out.push('.');
+                out.push_str(name);
+            }
+            Step::Index(index) => out.push_str(&format!("[{index}]")),
+        }
+    }
+    out
+}
+
+fn check_node<'n>(
+    sources: &SourceMap,
+    node: &'n Node,
+    path: &mut Vec<Step<'n>>,
+    diagnostics: &mut Diagnostics,
+) {
     match &node.value {
         Value::Mapping(entries) => {
             for (at, (key, value)) in entries.iter().enumerate() {
                 let name = key.as_str().unwrap_or("");
                 let first = entries[..at].iter().find(|(k, _)| k.value == key.value);
                 if let Some((first, _)) = first {
-                    let place = if path.is_empty() { "the frontmatter" } else { path };
+                    let place =
+                        if path.is_empty() { "the frontmatter".into() } else { dotted(path) };
                     let (line, _) = sources.line_col(first.span.file, first.span.start);
                     let message =
                         format!("duplicate key '{name}' in {place} (first defined at line {line})");
@@ -225,14 +258,16 @@ fn check_duplicates(sources: &SourceMap, node: &Node, path: &str, diagnostics: &
                             .with_hint("YAML keeps one value per key: remove or rename one"),
                     );
                 }
-                let child =
-                    if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
-                check_duplicates(sources, value, &child, diagnostics);
+                path.push(Step::Key(name));
+                check_node(sources, value, path, diagnostics);
+                path.pop();
             }
         }
         Value::Sequence(items) => {
             for (index, item) in items.iter().enumerate() {
-                check_duplicates(sources, item, &format!("{path}[{index}]"), diagnostics);
+                path.push(Step::Index(index));
+                check_node(sources, item, path, diagnostics);
+                path.pop();
             }
         }
         Value::Scalar(_) | Value::Null => {}
