@@ -39,21 +39,34 @@ pub struct SourceMap {
     files: Vec<SourceText>,
 }
 
-/// One file of a [`SourceMap`].
+/// One file of a [`SourceMap`], with where its lines start.
 #[derive(Debug, Clone)]
-struct SourceText {
+pub struct SourceText {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    /// A file's text under the name messages use for it, its lines found: the costly part of
+    /// adding a file, which can be done on any thread before [`SourceMap::push`].
+    pub fn new(name: String, text: String) -> Self {
+        let line_starts =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        Self { name, text, line_starts }
+    }
 }
 
 impl SourceMap {
     /// Adds a file; `name` is how messages refer to it (a path relative to where the user
     /// works, so it can be clicked in a terminal).
     pub fn add(&mut self, name: String, text: String) -> FileId {
-        let line_starts =
-            std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
-        self.files.push(SourceText { name, text, line_starts });
+        self.push(SourceText::new(name, text))
+    }
+
+    /// Adds a file whose lines are already found.
+    pub fn push(&mut self, file: SourceText) -> FileId {
+        self.files.push(file);
         self.files.len() - 1
     }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceMap, Span};
+use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceMap, SourceText, Span};
 
 /// A docs file that was read and decoded.
 #[derive(Debug, Clone)]
@@ -58,7 +58,7 @@ pub fn read_tree(
             let name = path.display().to_string();
             let read = match std::fs::read(path) {
                 Ok(bytes) => match decode(&bytes) {
-                    Ok(text) => Read::Text(text),
+                    Ok(text) => Read::Text(SourceText::new(name.clone(), text)),
                     Err(problem) => Read::Invalid(problem, bytes),
                 },
                 Err(err) => Read::Unreadable(err),
@@ -69,7 +69,7 @@ pub fn read_tree(
     let mut files = Vec::new();
     for (relative, name, read) in read {
         match read {
-            Read::Text(text) => files.push(DocFile { file: sources.add(name, text), relative }),
+            Read::Text(text) => files.push(DocFile { file: sources.push(text), relative }),
             Read::Unreadable(err) => {
                 diagnostics.push(Diagnostic::error(None, format!("{name}: cannot read: {err}")));
             }
@@ -98,7 +98,7 @@ pub fn slash_path(relative: &Path) -> String {
 /// What reading one file gave.
 enum Read {
     /// Its decoded text.
-    Text(String),
+    Text(SourceText),
     /// The error that kept it from being read.
     Unreadable(std::io::Error),
     /// Why its bytes are not text, and the bytes.
