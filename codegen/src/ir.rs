@@ -1,6 +1,6 @@
 //! The intermediate representation: the Rust types to emit, as plain data.
 //!
-//! Lowering fills it from the resolved docs; emitting turns it into tokens. It names everything
+//! Lowering fills it from the resolved docs; emitting turns it into Rust. It names everything
 //! in Rust terms already (identifiers are valid, wire names kept beside them), so tests can
 //! build and compare it without YAML or token streams.
 
