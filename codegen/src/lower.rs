@@ -6,7 +6,7 @@
 //! all files before it resolves anything, since references cross files.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
@@ -69,21 +69,20 @@ pub fn lower(
     apply_overrides(&mut entries, config, diagnostics);
     let mut taken = name_entries(&mut entries, diagnostics);
     let descriptions = DescriptionIndex::new(files);
-    let (docs, rendered) = prepare_docs(&entries, files, config, &descriptions);
-    let cx = Context { files, config, sources, descriptions, entries, by_key, rendered };
+    let cx = Context { files, config, sources, descriptions, entries, by_key };
 
-    // Each entry with its doc, grouped by module in the order of the docs.
-    let mut by_module: BTreeMap<&ModulePath, Vec<(usize, Vec<String>)>> = BTreeMap::new();
-    for ((index, entry), doc) in cx.entries.iter().enumerate().zip(docs) {
-        by_module.entry(&entry.module).or_default().push((index, doc));
+    // The entries of each module, in the order of the docs.
+    let mut by_module: BTreeMap<&ModulePath, Vec<usize>> = BTreeMap::new();
+    for (index, entry) in cx.entries.iter().enumerate() {
+        by_module.entry(&entry.module).or_default().push(index);
     }
     let lowered: Vec<ModuleLowerer<'_, '_>> = by_module
         .into_par_iter()
-        .map(|(module, entries)| {
+        .map(|(module, indices)| {
             let taken = taken.get(module).cloned().unwrap_or_default();
             let mut lowerer = ModuleLowerer::new(&cx, module, taken);
-            for (index, doc) in entries {
-                lowerer.lower_entry(index, doc);
+            for index in indices {
+                lowerer.lower_entry(index);
             }
             lowerer
         })
@@ -125,8 +124,6 @@ struct Context<'a> {
     entries: Vec<TypeEntry<'a>>,
     /// The entries that become types, by key.
     by_key: HashMap<String, Vec<usize>>,
-    /// Descriptions already rendered as rustdoc, by text.
-    rendered: HashMap<String, markdown::Rendered>,
 }
 
 /// Lowers the entries of one module: its types, the types nested in them, and what is wrong
@@ -142,6 +139,9 @@ struct ModuleLowerer<'c, 'a> {
     field_notes: Vec<String>,
     /// The id of the entry being lowered, to find its siblings in SDK sections.
     current_id: Option<&'c str>,
+    /// Descriptions rendered as rustdoc so far, by text: the docs share most descriptions
+    /// between many fields through references, mostly within one folder.
+    rendered: HashMap<&'c str, markdown::Rendered>,
 }
 
 /// Where a nested type is being named from: the type that holds the field, and the field.
@@ -271,55 +271,6 @@ fn name_entries(
     taken
 }
 
-/// Renders, on every core, what lowering will need rendered: each entry's doc, from its section
-/// of its page, and every distinct description its properties resolve to. Rendering is most of
-/// lowering's work, and it depends on nothing lowering decides.
-fn prepare_docs(
-    entries: &[TypeEntry<'_>],
-    files: &[LoadedFile],
-    config: &Config,
-    descriptions: &DescriptionIndex<'_>,
-) -> (Vec<Vec<String>>, HashMap<String, markdown::Rendered>) {
-    let base = config.base_url.as_str();
-    let docs =
-        entries.par_iter().map(|entry| entry_doc(base, &files[entry.file], &entry.entry)).collect();
-    let texts: HashSet<&str> = entries
-        .par_iter()
-        .fold(HashSet::new, |mut texts, entry| {
-            let properties = entry.entry.properties.as_deref().unwrap_or_default();
-            collect_texts(descriptions, properties, entry.file, &mut texts);
-            texts
-        })
-        .reduce(HashSet::new, |mut all, some| {
-            all.extend(some);
-            all
-        });
-    let rendered = texts
-        .into_par_iter()
-        .map(|text| (text.to_owned(), markdown::to_rustdoc(text, base)))
-        .collect();
-    (docs, rendered)
-}
-
-/// The resolved descriptions of some properties and of theirs, as far as they resolve; what
-/// does not resolve is reported when the property is lowered.
-fn collect_texts<'t>(
-    descriptions: &'t DescriptionIndex<'_>,
-    properties: &'t [Property],
-    file: usize,
-    texts: &mut HashSet<&'t str>,
-) {
-    for property in properties {
-        if let Some((text, origin)) = &property.description
-            && let Ok((resolved, _)) = descriptions.resolve(text, file, *origin)
-        {
-            texts.insert(resolved);
-        }
-        let nested = property.properties.as_deref().unwrap_or_default();
-        collect_texts(descriptions, nested, file, texts);
-    }
-}
-
 impl<'c, 'a> ModuleLowerer<'c, 'a> {
     fn new(cx: &'c Context<'a>, module: &'c ModulePath, taken: BTreeSet<String>) -> Self {
         Self {
@@ -330,11 +281,14 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
             diagnostics: Diagnostics::default(),
             field_notes: Vec::new(),
             current_id: None,
+            rendered: HashMap::new(),
         }
     }
 
-    fn lower_entry(&mut self, index: usize, doc: Vec<String>) {
+    fn lower_entry(&mut self, index: usize) {
         let type_entry = &self.cx.entries[index];
+        let file = &self.cx.files[type_entry.file];
+        let doc = entry_doc(&self.cx.config.base_url, file, &type_entry.entry);
         let entry = &type_entry.entry;
         self.current_id = Some(entry.id.as_deref().unwrap_or(&entry.key));
         let mut nested = Vec::new();
@@ -344,7 +298,7 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         // Every problem found in the entry's properties names the entry in its snippet.
         let message = format!("in entry `{}`", entry.key);
         self.diagnostics.relate_from(first_diagnostic, entry.key_span, &message);
-        self.ir.sources.insert(self.cx.files[type_entry.file].relative.clone());
+        self.ir.sources.insert(file.relative.clone());
         let name = type_entry.name.clone();
         self.ir.items.push(Item::Struct(Struct { name, doc, fields }));
         self.ir.items.extend(nested);
@@ -674,16 +628,17 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         match self.property_text_at(file, property) {
             Some((text, origin)) => {
                 let rendered = self.render(text);
-                for warning in &rendered.warnings {
+                let (lines, warnings) = (rendered.lines.clone(), rendered.warnings.clone());
+                for warning in warnings {
                     self.diagnostics.push(Diagnostic::warning(
                         self.text_line(origin, warning.line, text),
                         format!("{} ({}): {}", property.path, property.key, warning.message),
                     ));
                 }
-                if rendered.lines.is_empty() {
+                if lines.is_empty() {
                     vec!["The docs give no description of this field.".to_owned()]
                 } else {
-                    rendered.into_owned().lines
+                    lines
                 }
             }
             None => vec!["The docs give no description of this field.".to_owned()],
@@ -719,13 +674,10 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         self.cx.sources.rest_of_line(file, start + indent)
     }
 
-    /// A description as rustdoc. The docs share most descriptions between many fields through
-    /// references, so each distinct text was rendered once, before lowering.
-    fn render(&self, text: &str) -> Cow<'c, markdown::Rendered> {
-        match self.cx.rendered.get(text) {
-            Some(rendered) => Cow::Borrowed(rendered),
-            None => Cow::Owned(markdown::to_rustdoc(text, &self.cx.config.base_url)),
-        }
+    /// A description as rustdoc, rendered once per module.
+    fn render(&mut self, text: &'c str) -> &markdown::Rendered {
+        let base = &self.cx.config.base_url;
+        self.rendered.entry(text).or_insert_with(|| markdown::to_rustdoc(text, base))
     }
 
     /// The resolved description of a property, if it has one.
