@@ -20,51 +20,63 @@ const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Splits a key into lowercase words at `_`, `-`, `.`, spaces, other non-alphanumerics and
 /// case changes: `fooBar`, `foo-bar`, `FOO_BAR` and `ProfilePictureURL` all split the same way.
 pub fn words(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
     let mut words = Vec::new();
-    let mut current = String::new();
-    for (at, &c) in chars.iter().enumerate() {
+    each_word(key, |word| words.push(word.to_ascii_lowercase()));
+    words
+}
+
+/// Calls `found` with each word of a key as written, by the rule of [`words`]. Names are made
+/// for every key of every file, so this walks the bytes without allocating: only ASCII letters
+/// and digits make words, and every other byte, those of non-ASCII characters included, ends
+/// one.
+fn each_word(key: &str, mut found: impl FnMut(&str)) {
+    let bytes = key.as_bytes();
+    let mut start = None;
+    for (at, &c) in bytes.iter().enumerate() {
         if !c.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
+            if let Some(from) = start.take() {
+                found(&key[from..at]);
             }
             continue;
         }
-        let previous = at.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(at + 1);
+        let previous = at.checked_sub(1).map(|p| bytes[p]);
+        let next = bytes.get(at + 1);
         let starts_word = c.is_ascii_uppercase()
             && previous.is_some_and(|p| {
                 p.is_ascii_lowercase()
                     || p.is_ascii_digit()
-                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+                    || (p.is_ascii_uppercase() && next.is_some_and(u8::is_ascii_lowercase))
             });
-        if starts_word && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+        if starts_word && let Some(from) = start.take() {
+            found(&key[from..at]);
         }
-        current.push(c.to_ascii_lowercase());
+        start.get_or_insert(at);
     }
-    if !current.is_empty() {
-        words.push(current);
+    if let Some(from) = start {
+        found(&key[from..]);
     }
-    words
 }
 
 /// The `snake_case` form of a key, escaped so it is a valid field or module name.
 pub fn snake_case(key: &str) -> String {
-    escape(words(key).join("_"), "field")
+    let mut snake = String::with_capacity(key.len() + 2);
+    each_word(key, |word| {
+        if !snake.is_empty() {
+            snake.push('_');
+        }
+        snake.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    });
+    escape(snake, "field")
 }
 
 /// The `UpperCamelCase` form of a key, escaped so it is a valid type or variant name.
 pub fn upper_camel_case(key: &str) -> String {
-    let camel: String = words(key)
-        .iter()
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_ascii_uppercase().to_string() + chars.as_str()
-            })
-        })
-        .collect();
+    let mut camel = String::with_capacity(key.len());
+    each_word(key, |word| {
+        let mut chars = word.chars();
+        camel.extend(chars.next().map(|first| first.to_ascii_uppercase()));
+        camel.extend(chars.map(|c| c.to_ascii_lowercase()));
+    });
     escape(camel, "Value")
 }
 
