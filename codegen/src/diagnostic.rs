@@ -51,8 +51,8 @@ impl SourceText {
     /// A file's text under the name messages use for it, its lines found: the costly part of
     /// adding a file, which can be done on any thread before [`SourceMap::push`].
     pub fn new(name: String, text: String) -> Self {
-        let line_starts =
-            std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+        let line_starts = std::iter::once(0).chain(newlines.map(|at| at + 1)).collect();
         Self { name, text, line_starts }
     }
 }
@@ -92,14 +92,28 @@ impl SourceMap {
     /// The byte offset of a 1-based line and a 0-based column counted in characters; clamps to
     /// the end of the line or file, so a slightly off position still points somewhere useful.
     pub fn offset(&self, file: FileId, line: usize, column: usize) -> usize {
+        self.rest_of_line_at(file, line, column).start
+    }
+
+    /// The span from a 1-based line and a 0-based column counted in characters to the end of
+    /// that line, as [`SourceMap::offset`] and [`SourceMap::rest_of_line`] give it, found from
+    /// the line starts alone: the YAML reader asks this for every node of every file.
+    pub fn rest_of_line_at(&self, file: FileId, line: usize, column: usize) -> Span {
         let source = &self.files[file];
+        let length = source.text.len();
         let Some(&start) = source.line_starts.get(line.saturating_sub(1)) else {
-            return source.text.len();
+            return Span { file, start: length, end: length };
         };
-        let rest = &source.text[start..];
-        let line_text = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        let within = line_text.char_indices().nth(column).map_or(line_text.len(), |(at, _)| at);
-        start + within
+        // The next line starts just past this line's `\n`.
+        let end = source.line_starts.get(line.max(1)).map_or(length, |next| next - 1);
+        let line_text = &source.text[start..end];
+        let ascii = line_text.as_bytes()[..column.min(line_text.len())].is_ascii();
+        let within = if ascii {
+            column.min(line_text.len())
+        } else {
+            line_text.char_indices().nth(column).map_or(line_text.len(), |(at, _)| at)
+        };
+        Span { file, start: start + within, end }
     }
 
     /// A span from a byte offset to the end of its line: how much of a line a YAML node
@@ -356,6 +370,19 @@ mod tests {
         assert_eq!(sources.line_col(file, at), (2, 6));
         assert_eq!(sources.line_col(file, at + 2), (2, 7));
         assert_eq!(sources.line_col(file, 0), (1, 1));
+    }
+
+    #[test]
+    fn a_position_and_the_rest_of_its_line() {
+        let (sources, file) = map();
+        // Past the `é`, a column counts characters, not bytes.
+        let span = sources.rest_of_line_at(file, 2, 7);
+        assert_eq!(&sources.text(file)[span.start..span.end], "value");
+        assert_eq!(span, sources.rest_of_line(file, span.start));
+        let ascii = sources.rest_of_line_at(file, 2, 3);
+        assert_eq!(&sources.text(file)[ascii.start..ascii.end], ": é value");
+        let last = sources.rest_of_line_at(file, 3, 1);
+        assert_eq!(&sources.text(file)[last.start..last.end], "--");
     }
 
     #[test]

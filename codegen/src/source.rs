@@ -190,9 +190,14 @@ pub fn split(text: &str) -> Frontmatter {
         }
         return Frontmatter::Absent;
     }
-    for (start, line) in lines {
-        if is_fence(line) {
-            return Frontmatter::Found(Split { yaml_end: start, body_start: start + line.len() });
+    // Only a line that starts with `---` can close it, so the search jumps from one to the next.
+    let bytes = text.as_bytes();
+    let from = first.len() - 1;
+    for at in memchr::memmem::find_iter(&bytes[from..], b"\n---") {
+        let start = from + at + 1;
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |n| start + n + 1);
+        if is_fence(&text[start..end]) {
+            return Frontmatter::Found(Split { yaml_end: start, body_start: end });
         }
     }
     Frontmatter::Unterminated

@@ -134,8 +134,8 @@ struct TreeBuilder<'a> {
 
 impl TreeBuilder<'_> {
     fn span(&self, mark: Marker) -> Span {
-        let start = point(self.sources, self.file, &mark).start;
-        self.sources.rest_of_line(self.file, start)
+        // yaml-rust2 counts lines from 1 and columns, in characters, from 0.
+        self.sources.rest_of_line_at(self.file, mark.line(), mark.col())
     }
 
     fn add(&mut self, node: Node, anchor: usize) {
