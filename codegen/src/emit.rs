@@ -82,31 +82,28 @@ fn module_source(
     }
     let file =
         syn::File { shebang: None, frontmatter: None, attrs: doc.into_iter().collect(), items };
+    let formatted = prettyplease::unparse(&file);
     let mut source = header(module);
-    source.push_str(&separate_items(&docs.splice(&prettyplease::unparse(&file))));
+    source.reserve(formatted.len() * 2);
+    let mut previous: Option<&str> = None;
+    for line in formatted.lines() {
+        if previous.is_some_and(|previous| separates(previous, line)) {
+            source.push('\n');
+        }
+        docs.splice_line(line, &mut source);
+        previous = Some(line);
+    }
     Ok(source)
 }
 
-/// Puts a blank line between top-level items and after the module's doc, as a person would;
-/// prettyplease leaves consecutive items touching.
-fn separate_items(formatted: &str) -> String {
-    let mut out = String::with_capacity(formatted.len() + formatted.len() / 16);
-    let mut previous: Option<&str> = None;
-    for line in formatted.lines() {
-        if let Some(previous) = previous {
-            let ends_item =
-                previous == "}" || (previous.ends_with(';') && !previous.starts_with(' '));
-            let ends_doc = previous.starts_with("//!") && !line.starts_with("//!");
-            let same_group = previous.starts_with("pub mod ") && line.starts_with("pub mod ");
-            if (ends_item || ends_doc) && !same_group && !line.is_empty() {
-                out.push('\n');
-            }
-        }
-        out.push_str(line);
-        out.push('\n');
-        previous = Some(line);
-    }
-    out
+/// Whether a blank line goes between two lines of formatted code: between top-level items and
+/// after the module's doc, as a person would write them; prettyplease leaves them touching. A
+/// doc block is one marker line here, so no line of a doc is ever taken for the end of an item.
+fn separates(previous: &str, line: &str) -> bool {
+    let ends_item = previous == "}" || (previous.ends_with(';') && !previous.starts_with(' '));
+    let ends_doc = previous.starts_with("//!") && !line.starts_with("//!");
+    let same_group = previous.starts_with("pub mod ") && line.starts_with("pub mod ");
+    (ends_item || ends_doc) && !same_group && !line.is_empty()
 }
 
 /// The plain comments the formatter would drop: the `@generated` mark and the docs files the
@@ -539,35 +536,32 @@ impl Docs {
         Some(format!("{DOC_MARK}{}", blocks.len() - 1))
     }
 
-    /// The formatted text with each marker line replaced by its block. A doc line can never be
-    /// taken for a marker: doc lines are written after a space, markers right after the slashes.
-    fn splice(&self, formatted: &str) -> String {
+    /// Writes a line of formatted text to `out`, or, for a marker line, the marker's block. A
+    /// doc line can never be taken for a marker: doc lines are written after a space, markers
+    /// right after the slashes.
+    fn splice_line(&self, line: &str, out: &mut String) {
         let blocks = self.blocks.borrow();
-        let mut out = String::with_capacity(formatted.len() * 2);
-        for line in formatted.lines() {
-            let text = line.trim_start();
-            let indent = &line[..line.len() - text.len()];
-            let found = ["///", "//!"].into_iter().find_map(|slashes| {
-                let index = text.strip_prefix(slashes)?.strip_prefix(DOC_MARK)?;
-                Some((slashes, blocks.get(index.parse::<usize>().ok()?)?))
-            });
-            let Some((slashes, block)) = found else {
-                out.push_str(line);
-                out.push('\n');
-                continue;
-            };
-            for doc_line in block {
-                out.push_str(indent);
-                out.push_str(slashes);
-                let doc_line = doc_line.trim_end_matches(' ');
-                if !doc_line.is_empty() {
-                    out.push(' ');
-                    out.push_str(doc_line);
-                }
-                out.push('\n');
+        let text = line.trim_start();
+        let indent = &line[..line.len() - text.len()];
+        let found = ["///", "//!"].into_iter().find_map(|slashes| {
+            let index = text.strip_prefix(slashes)?.strip_prefix(DOC_MARK)?;
+            Some((slashes, blocks.get(index.parse::<usize>().ok()?)?))
+        });
+        let Some((slashes, block)) = found else {
+            out.push_str(line);
+            out.push('\n');
+            return;
+        };
+        for doc_line in block {
+            out.push_str(indent);
+            out.push_str(slashes);
+            let doc_line = doc_line.trim_end_matches(' ');
+            if !doc_line.is_empty() {
+                out.push(' ');
+                out.push_str(doc_line);
             }
+            out.push('\n');
         }
-        out
     }
 }
 
@@ -577,5 +571,38 @@ fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn module_with(doc: &[&str]) -> Crate {
+        let field = Field {
+            name: "id".to_owned(),
+            wire: "id".to_owned(),
+            doc: vec!["The id;".to_owned()],
+            ty: RustType::String,
+            optional: false,
+        };
+        let item = Struct {
+            name: "User".to_owned(),
+            doc: doc.iter().map(|line| (*line).to_owned()).collect(),
+            fields: vec![field],
+        };
+        let module = Module { items: vec![Item::Struct(item)], ..Module::default() };
+        Crate { modules: [(ModulePath::new(), module)].into() }
+    }
+
+    #[test]
+    fn a_doc_line_ending_in_a_semicolon_does_not_end_the_item() {
+        let files = emit(&module_with(&["A user;", "", "with fields."])).unwrap();
+        let source = &files["src/lib.rs"];
+        assert!(
+            source.contains("/// A user;\n///\n/// with fields.\n#[derive("),
+            "the doc is one block:\n{source}"
+        );
+        assert!(source.contains("    /// The id;\n    pub id: String,\n"), "{source}");
     }
 }
