@@ -14,6 +14,7 @@
 //! events, so line breaks and spacing stay as written. MDX is handled line by line before that:
 //! MDX has no HTML blocks, so a CommonMark parser would misread JSX components and what follows.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -132,23 +133,30 @@ pub fn body_section(body: &str, reference_id: &str) -> Option<BodySection> {
     let end = headings.iter().find(|h| h.0 >= start && h.1 <= level).map_or(lines.len(), |h| h.0);
     let kept = strip_mdx(&lines[start..end], &mut ignored);
     let section = Doc::new(&kept);
-    let fences = section.fenced_ranges();
+    // Finding fenced blocks takes a parse of the section, which a section without a fence
+    // marker can skip.
+    let fenced = section.text.contains("```") || section.text.contains("~~~");
+    let fences = if fenced { section.fenced_ranges() } else { Vec::new() };
     Some(BodySection { heading, prose: section.finish(&[], &fences).join("\n") })
 }
 
-/// One input line with its 0-based position in the original text, kept for warnings.
+/// One input line with its 0-based position in the original text, kept for warnings. Most
+/// lines are the input's own; only what is left of a line that an MDX tag shares is a copy.
 #[derive(Debug, Clone)]
-struct SrcLine {
+struct SrcLine<'a> {
     no: usize,
-    text: String,
+    text: Cow<'a, str>,
 }
 
 /// Splits text into lines, accepting LF and CRLF endings and one leading byte-order mark.
-fn source_lines(text: &str) -> Vec<SrcLine> {
+fn source_lines(text: &str) -> Vec<SrcLine<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.split('\n')
         .enumerate()
-        .map(|(no, line)| SrcLine { no, text: line.strip_suffix('\r').unwrap_or(line).to_string() })
+        .map(|(no, line)| SrcLine {
+            no,
+            text: Cow::Borrowed(line.strip_suffix('\r').unwrap_or(line)),
+        })
         .collect()
 }
 
@@ -815,16 +823,16 @@ fn container_prefix_len(line: &str) -> usize {
 }
 
 /// Drops MDX-only lines; the inner Markdown of container components is kept, dedented.
-fn strip_mdx(lines: &[SrcLine], warnings: &mut Vec<TextWarning>) -> Vec<SrcLine> {
+fn strip_mdx<'a>(lines: &[SrcLine<'a>], warnings: &mut Vec<TextWarning>) -> Vec<SrcLine<'a>> {
     let mut out = Vec::new();
     strip_block(lines, true, &mut out, warnings);
     out
 }
 
-fn strip_block(
-    lines: &[SrcLine],
+fn strip_block<'a>(
+    lines: &[SrcLine<'a>],
     top_level: bool,
-    out: &mut Vec<SrcLine>,
+    out: &mut Vec<SrcLine<'a>>,
     warnings: &mut Vec<TextWarning>,
 ) {
     let mut fence: Option<LineFence> = None;
@@ -832,7 +840,7 @@ fn strip_block(
     let mut block_start = true;
     let mut i = 0;
     while i < lines.len() {
-        let text = lines[i].text.as_str();
+        let text = lines[i].text.as_ref();
         if let Some(open) = &fence {
             if open.is_closed_by(text) {
                 fence = None;
@@ -950,11 +958,11 @@ fn tag_text(lines: &[SrcLine], i: usize, from: usize) -> Option<String> {
 }
 
 /// Removes the component starting on line `i`; returns the index of the first line after it.
-fn strip_component(
-    lines: &[SrcLine],
+fn strip_component<'a>(
+    lines: &[SrcLine<'a>],
     i: usize,
     tag: &ComponentTag,
-    out: &mut Vec<SrcLine>,
+    out: &mut Vec<SrcLine<'a>>,
     warnings: &mut Vec<TextWarning>,
 ) -> usize {
     if tag.closing {
@@ -972,9 +980,9 @@ fn strip_component(
         return i + 1;
     };
     let rest = &lines[j].text[end..];
-    let keep = |text: &str, out: &mut Vec<SrcLine>| {
+    let keep = |text: &str, out: &mut Vec<SrcLine<'a>>| {
         if !text.trim().is_empty() {
-            out.push(SrcLine { no: lines[j].no, text: text.trim().to_string() });
+            out.push(SrcLine { no: lines[j].no, text: Cow::Owned(text.trim().to_owned()) });
         }
     };
     if self_closing {
@@ -1000,11 +1008,11 @@ fn strip_component(
     };
     let mut inner = Vec::new();
     if !rest.trim().is_empty() {
-        inner.push(SrcLine { no: lines[j].no, text: rest.to_string() });
+        inner.push(SrcLine { no: lines[j].no, text: Cow::Owned(rest.to_owned()) });
     }
     inner.extend(lines[j + 1..k].iter().cloned());
     if !lines[k].text[..at].trim().is_empty() {
-        inner.push(SrcLine { no: lines[k].no, text: lines[k].text[..at].to_string() });
+        inner.push(SrcLine { no: lines[k].no, text: Cow::Owned(lines[k].text[..at].to_owned()) });
     }
     // JSX children are indented for readability; left as is, four spaces would turn them into
     // an indented code block (a doc test) once the tags are gone.
@@ -1015,12 +1023,15 @@ fn strip_component(
         .min()
         .unwrap_or(0);
     for line in &mut inner {
-        line.text = line.text.get(dedent..).unwrap_or("").to_string();
+        line.text = match std::mem::take(&mut line.text) {
+            Cow::Borrowed(text) => Cow::Borrowed(text.get(dedent..).unwrap_or("")),
+            Cow::Owned(text) => Cow::Owned(text.get(dedent..).unwrap_or("").to_owned()),
+        };
     }
     strip_block(&inner, false, out, warnings);
     let trailing = &lines[k].text[after..];
     if !trailing.trim().is_empty() {
-        out.push(SrcLine { no: lines[k].no, text: trailing.trim().to_string() });
+        out.push(SrcLine { no: lines[k].no, text: Cow::Owned(trailing.trim().to_owned()) });
     }
     k + 1
 }
@@ -1038,7 +1049,7 @@ fn find_component_close(
     let mut fence: Option<LineFence> = None;
     let mut k = from;
     while k < lines.len() {
-        let text = lines[k].text.as_str();
+        let text = lines[k].text.as_ref();
         if let Some(open) = &fence {
             if open.is_closed_by(text) {
                 fence = None;
