@@ -8,6 +8,7 @@
 //! `///` and the text, which no text can break out of. The `@generated` header is added after
 //! formatting too, because the formatter drops plain comments.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::iter;
@@ -64,7 +65,7 @@ fn module_source(
     children: &[&String],
 ) -> Result<String, String> {
     let docs = Docs::default();
-    let doc = docs.inner(&module.doc);
+    let doc = docs.inner(module.doc.as_slice());
     let common = CommonAttrs::new();
     let mut items: Vec<syn::Item> = children.iter().map(|name| mod_declaration(name)).collect();
     if !module.items.is_empty() {
@@ -164,13 +165,13 @@ impl CommonAttrs {
 }
 
 /// A struct for a JSON object: its doc, its derives, and a public field per key.
-fn struct_item(
-    docs: &Docs,
+fn struct_item<'m>(
+    docs: &Docs<'m>,
     common: &CommonAttrs,
     module: &ModulePath,
-    item: &Struct,
+    item: &'m Struct,
 ) -> ItemStruct {
-    let mut attrs: Vec<Attribute> = docs.outer(&item.doc).into_iter().collect();
+    let mut attrs: Vec<Attribute> = docs.outer(item.doc.as_slice()).into_iter().collect();
     attrs.push(common.struct_derive.clone());
     let named = item.fields.iter().map(|field| struct_field(docs, common, module, field));
     ItemStruct {
@@ -189,13 +190,13 @@ fn struct_item(
 
 /// A public field: its doc, `#[serde(rename)]` when the Rust name is not the wire name, and
 /// the serde attribute of an optional field.
-fn struct_field(
-    docs: &Docs,
+fn struct_field<'m>(
+    docs: &Docs<'m>,
     common: &CommonAttrs,
     module: &ModulePath,
-    field: &Field,
+    field: &'m Field,
 ) -> syn::Field {
-    let mut attrs: Vec<Attribute> = docs.outer(&field.doc).into_iter().collect();
+    let mut attrs: Vec<Attribute> = docs.outer(field.doc.as_slice()).into_iter().collect();
     if naming::unraw(&field.name) != field.wire {
         attrs.push(serde_rename(&field.wire));
     }
@@ -214,11 +215,11 @@ fn struct_field(
 }
 
 /// An open enum: the values the docs list, and a fallback that keeps any other.
-fn enum_item(docs: &Docs, common: &CommonAttrs, item: &Enum) -> ItemEnum {
+fn enum_item<'m>(docs: &Docs<'m>, common: &CommonAttrs, item: &'m Enum) -> ItemEnum {
     if !item.open {
         return closed_enum_item(docs, common, item);
     }
-    let mut attrs: Vec<Attribute> = docs.outer(&item.doc).into_iter().collect();
+    let mut attrs: Vec<Attribute> = docs.outer(item.doc.as_slice()).into_iter().collect();
     attrs.push(common.open_enum_derive.clone());
     // New values are expected, so matches need a wildcard: adding one is not a breaking change.
     attrs.push(common.non_exhaustive.clone());
@@ -233,8 +234,8 @@ fn enum_item(docs: &Docs, common: &CommonAttrs, item: &Enum) -> ItemEnum {
 
 /// A closed enum: one or more values and nothing else. Its first value is its default, so a
 /// literal field can be filled in with `Default::default()`.
-fn closed_enum_item(docs: &Docs, common: &CommonAttrs, item: &Enum) -> ItemEnum {
-    let mut attrs: Vec<Attribute> = docs.outer(&item.doc).into_iter().collect();
+fn closed_enum_item<'m>(docs: &Docs<'m>, common: &CommonAttrs, item: &'m Enum) -> ItemEnum {
+    let mut attrs: Vec<Attribute> = docs.outer(item.doc.as_slice()).into_iter().collect();
     attrs.push(common.closed_enum_derive.clone());
     let variants = item.variants.iter().enumerate().map(|(at, variant)| {
         let marker = (at == 0).then_some(&common.default_variant);
@@ -245,9 +246,9 @@ fn closed_enum_item(docs: &Docs, common: &CommonAttrs, item: &Enum) -> ItemEnum 
 
 /// The variant of one listed value: the value as its doc, then `marker` (`#[default]`) if any,
 /// then `#[serde(rename)]` to the value.
-fn value_variant(docs: &Docs, variant: &Variant, marker: Option<&Attribute>) -> syn::Variant {
+fn value_variant(docs: &Docs<'_>, variant: &Variant, marker: Option<&Attribute>) -> syn::Variant {
     let mut attrs: Vec<Attribute> =
-        docs.outer(&[format!("`{}`", variant.wire)]).into_iter().collect();
+        docs.outer(vec![format!("`{}`", variant.wire)]).into_iter().collect();
     attrs.extend(marker.cloned());
     attrs.push(serde_rename(&variant.wire));
     syn::Variant { attrs, ident: ident(&variant.name), fields: Fields::Unit, discriminant: None }
@@ -255,14 +256,14 @@ fn value_variant(docs: &Docs, variant: &Variant, marker: Option<&Attribute>) -> 
 
 /// A union of structs. Serializing writes the struct as it is; deserializing is
 /// [`union_deserialize`].
-fn union_enum(docs: &Docs, common: &CommonAttrs, item: &Union) -> ItemEnum {
-    let mut attrs: Vec<Attribute> = docs.outer(&item.doc).into_iter().collect();
+fn union_enum<'m>(docs: &Docs<'m>, common: &CommonAttrs, item: &'m Union) -> ItemEnum {
+    let mut attrs: Vec<Attribute> = docs.outer(item.doc.as_slice()).into_iter().collect();
     attrs.push(list_attribute("derive", quote!(Debug, Clone, PartialEq, Serialize)));
     attrs.push(common.untagged.clone());
     attrs.push(common.non_exhaustive.clone());
     let variants = item.variants.iter().map(|variant| {
         let doc = format!("A body whose `{}` is `{}`.", variant.key, variant.value);
-        let attrs = docs.outer(&[doc]).into_iter().collect();
+        let attrs = docs.outer(vec![doc]).into_iter().collect();
         tuple_variant(attrs, ident(&variant.name), simple_type(&[&variant.struct_name]))
     });
     let unknown = tuple_variant(
@@ -507,32 +508,34 @@ fn literal_doc(text: &str) -> Attribute {
 /// Escaping every doc line into a string literal only for the formatter to read it back was
 /// most of the time emitting took.
 #[derive(Default)]
-struct Docs {
-    blocks: RefCell<Vec<Vec<String>>>,
+struct Docs<'m> {
+    /// The blocks, by marker index: most are the IR's own lines, borrowed.
+    blocks: RefCell<Vec<Cow<'m, [String]>>>,
 }
 
 /// What a marker attribute's text starts with; the block's index follows.
 const DOC_MARK: &str = "@@doc:";
 
-impl Docs {
+impl<'m> Docs<'m> {
     /// `#[doc]` for an item, a field or a variant; nothing for no lines.
-    fn outer(&self, lines: &[String]) -> Option<Attribute> {
+    fn outer(&self, lines: impl Into<Cow<'m, [String]>>) -> Option<Attribute> {
         self.marker(lines).map(|marker| doc_attribute(AttrStyle::Outer, &marker))
     }
 
     /// `#![doc]` for a module.
-    fn inner(&self, lines: &[String]) -> Option<Attribute> {
+    fn inner(&self, lines: impl Into<Cow<'m, [String]>>) -> Option<Attribute> {
         self.marker(lines)
             .map(|marker| doc_attribute(AttrStyle::Inner(Default::default()), &marker))
     }
 
     /// Keeps the block and returns its marker text; nothing for no lines.
-    fn marker(&self, lines: &[String]) -> Option<String> {
+    fn marker(&self, lines: impl Into<Cow<'m, [String]>>) -> Option<String> {
+        let lines = lines.into();
         if lines.is_empty() {
             return None;
         }
         let mut blocks = self.blocks.borrow_mut();
-        blocks.push(lines.to_vec());
+        blocks.push(lines);
         Some(format!("{DOC_MARK}{}", blocks.len() - 1))
     }
 
@@ -552,7 +555,7 @@ impl Docs {
             out.push('\n');
             return;
         };
-        for doc_line in block {
+        for doc_line in block.iter() {
             out.push_str(indent);
             out.push_str(slashes);
             let doc_line = doc_line.trim_end_matches(' ');
