@@ -44,6 +44,59 @@ pub struct Rendered {
 /// kept as they are, runs of blank lines become one, and leading and trailing blank lines are
 /// dropped. The output is a pure function of the input.
 pub fn to_rustdoc(text: &str, base_url: &str) -> Rendered {
+    plain_sentence(text, base_url).unwrap_or_else(|| render(text, base_url))
+}
+
+/// The rustdoc of a text that is one line of plain words and punctuation with at most some
+/// inline links to site paths, as most descriptions are; `None` for anything else. Such a line
+/// is a paragraph whose only change is its links' targets made absolute, so it needs no parser;
+/// everything the parser would read otherwise (a block marker, code, emphasis, HTML, an entity,
+/// an escape, a bare URL, any bracket that does not open such a link) sends the text to it.
+fn plain_sentence(text: &str, base_url: &str) -> Option<Rendered> {
+    const PUNCTUATION: &[u8] = b" .,;:'\"?()/-";
+    let line = text.trim_end();
+    let plain = |c: u8| c.is_ascii_alphanumeric() || PUNCTUATION.contains(&c);
+    if !line.as_bytes().first()?.is_ascii_alphabetic()
+        || line.contains("http")
+        || line.starts_with("import")
+        || line.starts_with("export")
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() + 32);
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let (before, link) = rest.split_at(open);
+        let (label, after) = link[1..].split_once("](")?;
+        let (dest, after) = after.split_once(')')?;
+        let path = |c: u8| c.is_ascii_alphanumeric() || b"/_.#-".contains(&c);
+        if !before.bytes().all(plain)
+            || label.is_empty()
+            || !label.bytes().all(|c| plain(c) && c != b'(' && c != b')')
+            || !dest.starts_with('/')
+            || dest.starts_with("//")
+            || !dest.bytes().all(path)
+        {
+            return None;
+        }
+        out.push_str(before);
+        out.push('[');
+        out.push_str(label);
+        out.push_str("](");
+        out.push_str(&resolve(dest, base_url)?);
+        out.push(')');
+        rest = after;
+    }
+    if !rest.bytes().all(plain) {
+        return None;
+    }
+    out.push_str(rest);
+    Some(Rendered { lines: vec![out], warnings: Vec::new() })
+}
+
+/// Renders any text through the Markdown parser: MDX left out, then the edits that make it
+/// rustdoc-safe.
+fn render(text: &str, base_url: &str) -> Rendered {
     let mut warnings = Vec::new();
     let kept = strip_mdx(&source_lines(text), &mut warnings);
     let doc = Doc::new(&kept);
@@ -2086,5 +2139,95 @@ Deletion is permanent.
     fn setext_underline_ends_the_paragraph() {
         let text = "Title\n-\n    after the heading";
         assert_eq!(lines(text), ["Title", "-", "```text", "after the heading", "```"]);
+    }
+}
+
+/// The shortcut for plain sentences against the parser, on texts built to look like
+/// descriptions and on texts built to trip it.
+#[cfg(test)]
+mod plain_sentences {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const BASE: &str = "https://workos.com/docs";
+
+    fn word() -> impl Strategy<Value = String> {
+        "[A-Za-z0-9]{1,8}"
+    }
+
+    fn link() -> impl Strategy<Value = String> {
+        (prop::collection::vec(word(), 1..3), "(/[a-z0-9_#.-]{1,6}){1,3}")
+            .prop_map(|(label, dest)| format!("[{}]({dest})", label.join(" ")))
+    }
+
+    /// A description's sentence: words, punctuation and links to site paths.
+    fn sentence() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => word(),
+            2 => Just(" ".to_owned()),
+            1 => "[.,;:'\"?()/-]".prop_map(String::from),
+            1 => link(),
+        ];
+        ("[A-Za-z]", prop::collection::vec(piece, 0..24), "[ \n]{0,2}")
+            .prop_map(|(first, pieces, end)| format!("{first}{}{end}", pieces.concat()))
+    }
+
+    /// A sentence with something the parser reads otherwise put somewhere in it.
+    fn tricky() -> impl Strategy<Value = String> {
+        let oddity = prop_oneof![
+            "[*_`<>&\\#|!~{}\\[\\]\t\n]".prop_map(String::from),
+            Just("http://example.com".to_owned()),
+            Just("[a](b)".to_owned()),
+            Just("[a](//x)".to_owned()),
+            Just("[a](/x \"t\")".to_owned()),
+            Just("[](/x)".to_owned()),
+            Just("    ".to_owned()),
+            Just("1. ".to_owned()),
+            Just("import ".to_owned()),
+            Just("<Note>".to_owned()),
+        ];
+        (sentence(), oddity, any::<prop::sample::Index>()).prop_map(|(text, odd, at)| {
+            let at = at.index(text.len() + 1);
+            format!("{}{odd}{}", &text[..at], &text[at..])
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn a_plain_sentence_takes_the_shortcut_and_renders_as_the_parser_does(text in sentence()) {
+            let fast = plain_sentence(&text, BASE);
+            prop_assert!(fast.is_some(), "no shortcut for {text:?}");
+            prop_assert_eq!(fast.unwrap(), render(&text, BASE), "{:?}", text);
+        }
+
+        #[test]
+        fn any_text_the_shortcut_takes_renders_as_the_parser_does(text in tricky()) {
+            if let Some(fast) = plain_sentence(&text, BASE) {
+                prop_assert_eq!(fast, render(&text, BASE), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn what_the_shortcut_leaves_to_the_parser() {
+        for text in [
+            "See http://example.com.",
+            "A `code` word.",
+            "An *emphasis*.",
+            "A [link](events) to a word.",
+            "Two\nlines.",
+            "- a list",
+            "1. a list",
+            "<Note>text</Note>",
+            "import x from 'y'",
+            "An [image]: /x definition.",
+            "Caf\u{e9}.",
+        ] {
+            assert_eq!(plain_sentence(text, BASE), None, "{text:?}");
+        }
+        let fast = plain_sentence("A [user](/reference/user) here.\n", BASE);
+        let line = "A [user](https://workos.com/docs/reference/user) here.";
+        assert_eq!(fast.map(|r| r.lines), Some(vec![line.to_owned()]));
     }
 }
