@@ -44,17 +44,36 @@ pub struct Rendered {
 /// kept as they are, runs of blank lines become one, and leading and trailing blank lines are
 /// dropped. The output is a pure function of the input.
 pub fn to_rustdoc(text: &str, base_url: &str) -> Rendered {
-    plain_sentence(text, base_url).unwrap_or_else(|| render(text, base_url))
+    plain_text(text, base_url).unwrap_or_else(|| render(text, base_url))
 }
 
-/// The rustdoc of a text that is one line of plain words and punctuation with at most some
-/// inline links to site paths, as most descriptions are; `None` for anything else. Such a line
-/// is a paragraph whose only change is its links' targets made absolute, so it needs no parser;
+/// The rustdoc of a text of plain words and punctuation with at most some inline links to
+/// site paths, as most descriptions are; `None` for anything else. Each of its lines is part
+/// of a paragraph whose only change is its links' targets made absolute, so it needs no parser;
 /// everything the parser would read otherwise (a block marker, code, emphasis, HTML, an entity,
 /// an escape, a bare URL, any bracket that does not open such a link) sends the text to it.
-fn plain_sentence(text: &str, base_url: &str) -> Option<Rendered> {
+fn plain_text(text: &str, base_url: &str) -> Option<Rendered> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let line = line.trim_end();
+        if line.is_empty() {
+            // Runs of blank lines become one, and none leads.
+            if lines.last().is_some_and(|last| !last.is_empty()) {
+                lines.push(String::new());
+            }
+            continue;
+        }
+        lines.push(plain_line(line, base_url)?);
+    }
+    if lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    Some(Rendered { lines, warnings: Vec::new() })
+}
+
+/// One line of [`plain_text`], its links made absolute; `None` when the line is not plain.
+fn plain_line(line: &str, base_url: &str) -> Option<String> {
     const PUNCTUATION: &[u8] = b" .,;:'\"?()/-";
-    let line = text.trim_end();
     let plain = |c: u8| c.is_ascii_alphanumeric() || PUNCTUATION.contains(&c);
     if !line.as_bytes().first()?.is_ascii_alphabetic()
         || line.contains("http")
@@ -91,7 +110,7 @@ fn plain_sentence(text: &str, base_url: &str) -> Option<Rendered> {
         return None;
     }
     out.push_str(rest);
-    Some(Rendered { lines: vec![out], warnings: Vec::new() })
+    Some(out)
 }
 
 /// Renders any text through the Markdown parser: MDX left out, then the edits that make it
@@ -2187,23 +2206,40 @@ mod plain_sentences {
             Just("import ".to_owned()),
             Just("<Note>".to_owned()),
         ];
-        (sentence(), oddity, any::<prop::sample::Index>()).prop_map(|(text, odd, at)| {
+        (paragraphs(), oddity, any::<prop::sample::Index>()).prop_map(|(text, odd, at)| {
             let at = at.index(text.len() + 1);
             format!("{}{odd}{}", &text[..at], &text[at..])
         })
     }
 
+    /// Sentences on lines of their own and in paragraphs, with blank lines between some.
+    fn paragraphs() -> impl Strategy<Value = String> {
+        let gap = prop_oneof![Just("\n"), Just("\n\n"), Just("\n  \n\n"), Just("\n\n\n")];
+        (prop::collection::vec((sentence(), gap), 1..5), "\n{0,2}").prop_map(|(parts, start)| {
+            let body: String =
+                parts.iter().map(|(s, gap)| format!("{}{gap}", s.trim_end())).collect();
+            format!("{start}{body}")
+        })
+    }
+
     proptest! {
         #[test]
+        fn plain_paragraphs_take_the_shortcut_and_render_as_the_parser_does(text in paragraphs()) {
+            let fast = plain_text(&text, BASE);
+            prop_assert!(fast.is_some(), "no shortcut for {text:?}");
+            prop_assert_eq!(fast.unwrap(), render(&text, BASE), "{:?}", text);
+        }
+
+        #[test]
         fn a_plain_sentence_takes_the_shortcut_and_renders_as_the_parser_does(text in sentence()) {
-            let fast = plain_sentence(&text, BASE);
+            let fast = plain_text(&text, BASE);
             prop_assert!(fast.is_some(), "no shortcut for {text:?}");
             prop_assert_eq!(fast.unwrap(), render(&text, BASE), "{:?}", text);
         }
 
         #[test]
         fn any_text_the_shortcut_takes_renders_as_the_parser_does(text in tricky()) {
-            if let Some(fast) = plain_sentence(&text, BASE) {
+            if let Some(fast) = plain_text(&text, BASE) {
                 prop_assert_eq!(fast, render(&text, BASE), "{:?}", text);
             }
         }
@@ -2216,7 +2252,7 @@ mod plain_sentences {
             "A `code` word.",
             "An *emphasis*.",
             "A [link](events) to a word.",
-            "Two\nlines.",
+            "Two\n    lines.",
             "- a list",
             "1. a list",
             "<Note>text</Note>",
@@ -2224,9 +2260,9 @@ mod plain_sentences {
             "An [image]: /x definition.",
             "Caf\u{e9}.",
         ] {
-            assert_eq!(plain_sentence(text, BASE), None, "{text:?}");
+            assert_eq!(plain_text(text, BASE), None, "{text:?}");
         }
-        let fast = plain_sentence("A [user](/reference/user) here.\n", BASE);
+        let fast = plain_text("A [user](/reference/user) here.\n", BASE);
         let line = "A [user](https://workos.com/docs/reference/user) here.";
         assert_eq!(fast.map(|r| r.lines), Some(vec![line.to_owned()]));
     }
