@@ -65,10 +65,17 @@ pub fn lower(
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
 ) -> Crate {
-    let (mut entries, by_key) = collect_entries(files, diagnostics);
-    apply_overrides(&mut entries, config, diagnostics);
-    let mut taken = name_entries(&mut entries, diagnostics);
-    let descriptions = DescriptionIndex::new(files);
+    // The descriptions are indexed on one core while the entries are gathered on the other.
+    let (descriptions, ((mut entries, by_key), mut local)) = rayon::join(
+        || DescriptionIndex::new(files),
+        || {
+            let mut local = Diagnostics::default();
+            (collect_entries(files, &mut local), local)
+        },
+    );
+    apply_overrides(&mut entries, config, &mut local);
+    let mut taken = name_entries(&mut entries, &mut local);
+    diagnostics.extend(local);
     let cx = Context { files, config, sources, descriptions, entries, by_key };
 
     // The entries of each module, in the order of the docs.
@@ -76,7 +83,9 @@ pub fn lower(
     for (index, entry) in cx.entries.iter().enumerate() {
         by_module.entry(&entry.module).or_default().push(index);
     }
-    let lowered: Vec<ModuleLowerer<'_, '_>> = by_module
+    // What a module's lowering leaves behind is taken apart on its own core, where its cache of
+    // rendered descriptions is freed too.
+    let lowered: Vec<(&ModulePath, Module, BTreeSet<String>, Diagnostics)> = by_module
         .into_par_iter()
         .map(|(module, indices)| {
             let taken = taken.get(module).cloned().unwrap_or_default();
@@ -84,14 +93,14 @@ pub fn lower(
             for index in indices {
                 lowerer.lower_entry(index);
             }
-            lowerer
+            (module, lowerer.ir, lowerer.taken, lowerer.diagnostics)
         })
         .collect();
     let mut krate = Crate::default();
-    for lowerer in lowered {
-        diagnostics.extend(lowerer.diagnostics);
-        taken.insert(lowerer.module.clone(), lowerer.taken);
-        krate.modules.insert(lowerer.module.clone(), lowerer.ir);
+    for (module, ir, names, found) in lowered {
+        diagnostics.extend(found);
+        taken.insert(module.clone(), names);
+        krate.modules.insert(module.clone(), ir);
     }
 
     for declared in &config.unions {
