@@ -264,9 +264,13 @@ fn read_reference(node: &Node, document: &mut Document, diagnostics: &mut Diagno
         for (index, item) in items.iter().enumerate() {
             let mut local = Diagnostics::default();
             let entry = read_entry(item, &section, index, &mut local);
-            if let Some(key) = item.get("key").filter(|key| key.as_str().is_some()) {
-                let name = key.as_str().unwrap_or_default().trim();
-                local.relate_from(0, key.span, &format!("in entry `{name}`"));
+            // The entry is shown by its `key:` line, as lowering shows it.
+            let key = item.as_mapping().unwrap_or_default().iter().find_map(|(field, value)| {
+                (field.as_str() == Some("key")).then_some(())?;
+                Some((field.span, value.as_str()?.trim()))
+            });
+            if let Some((span, name)) = key {
+                local.relate_from(0, span, &format!("in entry `{name}`"));
             }
             // Entries of SDK sections (js, go, ...) are read only for what they can tell about
             // wire types; their own shape is the SDK docs' business, so problems there are not
@@ -480,6 +484,22 @@ fn optional_text(
 mod tests {
     use super::*;
     use crate::diagnostic::SourceMap;
+
+    #[test]
+    fn a_problem_in_an_entry_names_the_entry_by_its_key_line() {
+        let text = "reference:\n  json:\n    - id: x\n      key: user\n      properties:\n        \
+                    - key: name\n";
+        let mut sources = SourceMap::default();
+        let file = sources.add("t.mdx".into(), text.into());
+        let mut diagnostics = Diagnostics::default();
+        let root = crate::yaml::parse(&sources, file, text.len(), &mut diagnostics).unwrap();
+        read(&root, &mut diagnostics);
+        let missing_type = diagnostics.errors().next().expect("the property has no type");
+        let (span, note) = &missing_type.related[0];
+        assert_eq!(note, "in entry `user`");
+        // The whole `key: user` line, as lowering shows an entry, not only the value.
+        assert_eq!(&text[span.start..span.end], "key: user");
+    }
 
     fn read_text(text: &str) -> (Document, Vec<String>) {
         let mut sources = SourceMap::default();
