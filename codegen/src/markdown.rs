@@ -75,6 +75,7 @@ fn plain_text(text: &str, base_url: &str) -> Option<Rendered> {
 fn plain_line(line: &str, base_url: &str) -> Option<String> {
     const PUNCTUATION: &[u8] = b" .,;:'\"?()/-";
     let plain = |c: u8| c.is_ascii_alphanumeric() || PUNCTUATION.contains(&c);
+    let path = |c: u8| c.is_ascii_alphanumeric() || b"/_.#-".contains(&c);
     if !line.as_bytes().first()?.is_ascii_alphabetic()
         || line.contains("http")
         || line.starts_with("import")
@@ -88,7 +89,6 @@ fn plain_line(line: &str, base_url: &str) -> Option<String> {
         let (before, link) = rest.split_at(open);
         let (label, after) = link[1..].split_once("](")?;
         let (dest, after) = after.split_once(')')?;
-        let path = |c: u8| c.is_ascii_alphanumeric() || b"/_.#-".contains(&c);
         if !before.bytes().all(plain)
             || label.is_empty()
             || !label.bytes().all(|c| plain(c) && c != b'(' && c != b')')
@@ -2161,10 +2161,10 @@ Deletion is permanent.
     }
 }
 
-/// The shortcut for plain sentences against the parser, on texts built to look like
-/// descriptions and on texts built to trip it.
+/// The shortcut for plain texts against the parser, on texts built to look like descriptions
+/// and on texts built to trip it.
 #[cfg(test)]
-mod plain_sentences {
+mod plain_texts {
     use proptest::prelude::*;
 
     use super::*;
