@@ -701,22 +701,22 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         property: &'c Property,
     ) -> Option<(&'c str, Origin)> {
         let (text, origin) = property.description.as_ref()?;
-        let label = format!("{} ({})", property.path, property.key);
-        self.resolve_text(text, file, *origin, &label)
+        self.resolve_text(text, file, *origin, || format!("{} ({})", property.path, property.key))
     }
 
-    /// Resolves a description through the index, reporting what cannot be resolved.
+    /// Resolves a description through the index, reporting what cannot be resolved under the
+    /// label `label` makes, written only then.
     fn resolve_text(
         &mut self,
         text: &'c Text,
         file: usize,
         origin: Origin,
-        label: &str,
+        label: impl FnOnce() -> String,
     ) -> Option<(&'c str, Origin)> {
         match self.cx.descriptions.resolve(text, file, origin) {
             Ok(resolved) => Some(resolved),
             Err(problem) => {
-                let message = format!("{label}: {}", problem.message);
+                let message = format!("{}: {}", label(), problem.message);
                 let diagnostic = match problem.severity {
                     Severity::Error => Diagnostic::error(origin.span, message),
                     Severity::Warning => Diagnostic::warning(origin.span, message),
