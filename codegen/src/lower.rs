@@ -6,8 +6,9 @@
 //! all files before it resolves anything, since references cross files.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
 use crate::config::{Config, Override, UnionDecl};

@@ -6,7 +6,9 @@
 //! then the one that shares the most folders with it, so a folder can refine what a parent
 //! folder says; among equally near ones, the first in path order.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::diagnostic::Severity;
 use crate::lower::LoadedFile;
