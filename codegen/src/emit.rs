@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::iter;
+use std::mem::take;
 
 use proc_macro2::{Ident, Literal, Span};
 use quote::quote;
@@ -43,14 +44,14 @@ fn emit_with(krate: &Crate, spliced_width: usize) -> Result<BTreeMap<String, Str
     krate
         .modules
         .par_iter()
-        .map(|(path, module)| {
+        .map_init(Markers::default, |markers, (path, module)| {
             let children: Vec<&String> = krate
                 .modules
                 .keys()
                 .filter(|p| p.len() == path.len() + 1 && p.starts_with(path))
                 .map(|p| &p[path.len()])
                 .collect();
-            let source = module_source(path, module, &children, spliced_width)?;
+            let source = module_source(path, module, &children, spliced_width, markers)?;
             Ok((file_path(path), source))
         })
         .collect()
@@ -72,8 +73,10 @@ fn module_source(
     module: &Module,
     children: &[&String],
     spliced_width: usize,
+    markers: &mut Markers,
 ) -> Result<String, String> {
-    let docs = Docs { spliced_width, blocks: RefCell::default() };
+    let docs =
+        Docs { spliced_width, blocks: RefCell::default(), markers: RefCell::new(take(markers)) };
     let doc = docs.inner(module.doc.as_slice());
     let mut items: Vec<syn::Item> = children.iter().map(|name| mod_declaration(name)).collect();
     if !module.items.is_empty() {
@@ -102,6 +105,7 @@ fn module_source(
         docs.splice_line(line, &mut source);
         previous = Some(line);
     }
+    *markers = docs.markers.into_inner();
     Ok(source)
 }
 
@@ -461,6 +465,31 @@ struct Docs<'m> {
     spliced_width: usize,
     /// The blocks, by marker index: most doc lines are the IR's own, borrowed.
     blocks: RefCell<Vec<Block<'m>>>,
+    /// The marker attributes, lent by the thread for the module.
+    markers: RefCell<Markers>,
+}
+
+/// Marker attributes by index, built once per thread and copied into each module: the marker
+/// of a block is the same in every module, and building one, a formatted and escaped literal,
+/// cost more than copying it.
+#[derive(Default)]
+struct Markers {
+    outer: Vec<Attribute>,
+    inner: Vec<Attribute>,
+}
+
+impl Markers {
+    /// The marker of block `index` in `style`.
+    fn get(&mut self, style: AttrStyle, index: usize) -> Attribute {
+        let built = match style {
+            AttrStyle::Outer => &mut self.outer,
+            AttrStyle::Inner(_) => &mut self.inner,
+        };
+        while built.len() <= index {
+            built.push(doc_attribute(style, &format!("{DOC_MARK}{}", built.len())));
+        }
+        built[index].clone()
+    }
 }
 
 /// What goes where one marker is.
@@ -517,7 +546,7 @@ impl<'m> Docs<'m> {
         }
         let mut blocks = self.blocks.borrow_mut();
         blocks.push(Block { doc, attributes });
-        Some(doc_attribute(style, &format!("{DOC_MARK}{}", blocks.len() - 1)))
+        Some(self.markers.borrow_mut().get(style, blocks.len() - 1))
     }
 
     /// Writes a line of formatted text to `out`, or, for a marker line, the marker's block. A
