@@ -5,7 +5,8 @@
 //! that what reaches the token stream is always a valid identifier on the generated crate's
 //! edition (2024). The wire name itself is kept by `serde(rename)` wherever it differs.
 
-/// Words that are keywords on edition 2024 and can be written as raw identifiers.
+/// Words that are keywords on edition 2024 and can be written as raw identifiers, sorted: names
+/// are made for every key of every file, and a sorted list is searched in a few comparisons.
 const RAW_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
@@ -68,8 +69,9 @@ pub fn snake_case(key: &str) -> String {
         if !snake.is_empty() {
             snake.push('_');
         }
-        snake.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        snake.push_str(word);
     });
+    snake.make_ascii_lowercase();
     escape(snake, "field")
 }
 
@@ -77,9 +79,11 @@ pub fn snake_case(key: &str) -> String {
 pub fn upper_camel_case(key: &str) -> String {
     let mut camel = String::with_capacity(key.len());
     each_word(key, |word| {
-        let mut chars = word.chars();
-        camel.extend(chars.next().map(|first| first.to_ascii_uppercase()));
-        camel.extend(chars.map(|c| c.to_ascii_lowercase()));
+        // Words are ASCII letters and digits, so each byte is a character.
+        let start = camel.len();
+        camel.push_str(word);
+        camel[start..].make_ascii_lowercase();
+        camel[start..=start].make_ascii_uppercase();
     });
     escape(camel, "Value")
 }
@@ -95,7 +99,7 @@ fn escape(name: String, empty: &str) -> String {
     };
     if NON_RAW_KEYWORDS.contains(&name.as_str()) {
         format!("{name}_")
-    } else if RAW_KEYWORDS.contains(&name.as_str()) {
+    } else if RAW_KEYWORDS.binary_search(&name.as_str()).is_ok() {
         format!("r#{name}")
     } else {
         name
@@ -178,6 +182,11 @@ mod tests {
         ] {
             assert_eq!(upper_camel_case(key), expected, "{key:?}");
         }
+    }
+
+    #[test]
+    fn the_keywords_are_sorted_for_the_search() {
+        assert!(RAW_KEYWORDS.is_sorted(), "{RAW_KEYWORDS:?}");
     }
 
     #[test]
