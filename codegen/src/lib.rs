@@ -197,7 +197,7 @@ fn load(
     Some(LoadedFile {
         relative: doc.relative.clone(),
         document: model::read(&root, diagnostics),
-        body: text[split.body_start..].to_owned(),
+        body: markdown::Body::new(text[split.body_start..].to_owned()),
     })
 }
 

@@ -30,7 +30,7 @@ pub struct LoadedFile {
     /// The frontmatter's model.
     pub document: Document,
     /// The Markdown body after the frontmatter.
-    pub body: String,
+    pub body: markdown::Body,
 }
 
 /// Type names that would shadow what the generated code itself uses.
@@ -859,7 +859,7 @@ fn fresh_name(taken: &mut BTreeSet<String>, name: String) -> String {
 /// the section's prose, and a link to its page.
 fn entry_doc(base: &str, file: &LoadedFile, entry: &Entry) -> Vec<String> {
     let anchor = entry.id.as_deref().unwrap_or(&entry.key);
-    let section = markdown::body_section(&file.body, anchor);
+    let section = file.body.section(anchor);
     let summary = section
         .as_ref()
         .map(|s| s.heading.trim().to_owned())
@@ -1051,7 +1051,7 @@ fn module_doc(
         ];
     }
     let folder = if folder.is_empty() { path.join("/") } else { folder.to_owned() };
-    let intro = index.and_then(|f| first_section(&f.body));
+    let intro = index.and_then(|f| first_section(f.body.text()));
     let mut doc = Vec::new();
     if let Some(intro) = intro {
         let heading = inline(&intro.heading, base_url);

@@ -5,8 +5,9 @@
 //! reject (bare URLs, stray brackets, HTML-looking placeholders) is escaped, code fences are
 //! relabelled so no doc test is ever created from docs text, and MDX-only syntax (imports,
 //! exports, JSX components) is left out. It also finds the part of an MDX body that describes one
-//! reference entry ([`body_section`]). It knows nothing about YAML or Rust syntax: callers pass
-//! already-resolved strings and emit the returned lines as string literals themselves.
+//! reference entry ([`body_section`], or [`Body`] for a body with many). It knows nothing about
+//! YAML or Rust syntax: callers pass already-resolved strings and emit the returned lines as
+//! string literals themselves.
 //!
 //! The Markdown is read by `pulldown-cmark`, the parser rustdoc itself uses, so both agree on
 //! what is a link, a code span or a code block. The output is the author's own text with small
@@ -15,7 +16,9 @@
 //! MDX has no HTML blocks, so a CommonMark parser would misread JSX components and what follows.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -147,11 +150,94 @@ pub struct BodySection {
 /// The section runs from the nearest ATX heading above the code block (headings inside fenced
 /// code do not count) up to the next heading of the same or a higher level, so subsections are
 /// included. Without a heading above, the heading is empty and the section starts at the top of
-/// the body. Returns `None` when no code block carries `reference_id`.
+/// the body. Returns `None` when no code block carries `reference_id`. A body searched for
+/// several entries is read once when it is kept as a [`Body`].
 pub fn body_section(body: &str, reference_id: &str) -> Option<BodySection> {
-    let lines = source_lines(body);
+    Body::new(body.to_owned()).section(reference_id)
+}
+
+/// An MDX body that keeps what finding its sections takes: a page documents many entries, and
+/// each search would otherwise split and parse the whole body again. Nothing is read before the
+/// first search.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    text: String,
+    index: OnceLock<BodyIndex>,
+}
+
+/// Where the lines, the code blocks and the headings of a body are.
+#[derive(Debug, Clone)]
+struct BodyIndex {
+    /// Each line's bytes in the body, as [`source_lines`] splits it.
+    lines: Vec<Range<usize>>,
+    /// For each `referenceId`, the line of the first `<CodeBlock>` outside fences carrying it.
+    code_blocks: HashMap<String, usize>,
+    /// The headings, in order; left empty without code blocks, when no search needs them.
+    headings: Vec<Heading>,
+}
+
+/// An ATX heading of a body.
+#[derive(Debug, Clone)]
+struct Heading {
+    /// 0-based line in the body.
+    line: usize,
+    /// The number of `#` marks.
+    level: usize,
+    /// The text without the `#` marks.
+    title: String,
+}
+
+impl Body {
+    /// A body with the given text.
+    pub fn new(text: String) -> Body {
+        Body { text, index: OnceLock::new() }
+    }
+
+    /// The text, as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The section holding the code block of `reference_id`, as [`body_section`] finds it.
+    pub fn section(&self, reference_id: &str) -> Option<BodySection> {
+        let index = self.index.get_or_init(|| BodyIndex::new(&self.text));
+        let target = *index.code_blocks.get(reference_id)?;
+        let above = index.headings.iter().rev().find(|h| h.line < target);
+        // Without a heading, any later heading ends the section, as if the section were level 7.
+        let (start, level, heading) = match above {
+            Some(h) => (h.line + 1, h.level, h.title.clone()),
+            None => (0, 7, String::new()),
+        };
+        let end = index
+            .headings
+            .iter()
+            .find(|h| h.line >= start && h.level <= level)
+            .map_or(index.lines.len(), |h| h.line);
+        let lines = numbered_lines(&self.text, &index.lines[start..end], start);
+        let kept = strip_mdx(&lines, &mut Vec::new());
+        let section = Doc::new(&kept);
+        // Finding fenced blocks takes a parse of the section, which a section without a fence
+        // marker can skip.
+        let fenced = section.text.contains("```") || section.text.contains("~~~");
+        let fences = if fenced { section.fenced_ranges() } else { Vec::new() };
+        Some(BodySection { heading, prose: section.finish(&[], &fences).join("\n") })
+    }
+}
+
+impl BodyIndex {
+    fn new(text: &str) -> BodyIndex {
+        let ranges: Vec<Range<usize>> = line_ranges(text).collect();
+        let lines = numbered_lines(text, &ranges, 0);
+        let code_blocks = code_blocks(&lines);
+        let headings = if code_blocks.is_empty() { Vec::new() } else { headings(&lines) };
+        BodyIndex { lines: ranges, code_blocks, headings }
+    }
+}
+
+/// For each `referenceId` of a `<CodeBlock>` outside fences, the first line that carries it.
+fn code_blocks(lines: &[SrcLine]) -> HashMap<String, usize> {
+    let mut found = HashMap::new();
     let mut fence: Option<LineFence> = None;
-    let mut target = None;
     for (i, line) in lines.iter().enumerate() {
         if let Some(open) = &fence {
             if open.is_closed_by(&line.text) {
@@ -159,18 +245,20 @@ pub fn body_section(body: &str, reference_id: &str) -> Option<BodySection> {
             }
         } else if let Some(open) = LineFence::open(&line.text) {
             fence = Some(open);
-        } else if code_block_ids(&lines, i).iter().any(|id| id == reference_id) {
-            target = Some(i);
-            break;
+        } else {
+            for id in code_block_ids(lines, i) {
+                found.entry(id).or_insert(i);
+            }
         }
     }
-    let target = target?;
+    found
+}
 
-    // Headings come from the Markdown left once the MDX is gone: inside a fence, or inside an
-    // HTML block that swallowed a line, `#` is not a heading.
-    let mut ignored = Vec::new();
-    let doc = Doc::new(&strip_mdx(&lines, &mut ignored));
-    let mut headings: Vec<(usize, usize, String)> = Vec::new();
+/// The ATX headings of a body. They come from the Markdown left once the MDX is gone: inside a
+/// fence, or inside an HTML block that swallowed a line, `#` is not a heading.
+fn headings(lines: &[SrcLine]) -> Vec<Heading> {
+    let doc = Doc::new(&strip_mdx(lines, &mut Vec::new()));
+    let mut headings = Vec::new();
     let mut open: Option<(usize, usize, Option<Range<usize>>)> = None;
     for (event, range) in doc.events() {
         match event {
@@ -180,9 +268,9 @@ pub fn body_section(body: &str, reference_id: &str) -> Option<BodySection> {
                 open = Some((doc.line_no(range.start), level as usize, None));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((no, level, title)) = open.take() {
-                    let title = title.map_or("", |r| doc.text[r].trim());
-                    headings.push((no, level, title.to_string()));
+                if let Some((line, level, title)) = open.take() {
+                    let title = title.map_or("", |r| doc.text[r].trim()).to_string();
+                    headings.push(Heading { line, level, title });
                 }
             }
             // The title runs from the first to the last inline event, which leaves out the `#`
@@ -195,21 +283,7 @@ pub fn body_section(body: &str, reference_id: &str) -> Option<BodySection> {
             }
         }
     }
-
-    let above = headings.iter().rev().find(|h| h.0 < target);
-    // Without a heading, any later heading ends the section, as if the section were level 7.
-    let (start, level, heading) = match above {
-        Some((at, level, title)) => (at + 1, *level, title.clone()),
-        None => (0, 7, String::new()),
-    };
-    let end = headings.iter().find(|h| h.0 >= start && h.1 <= level).map_or(lines.len(), |h| h.0);
-    let kept = strip_mdx(&lines[start..end], &mut ignored);
-    let section = Doc::new(&kept);
-    // Finding fenced blocks takes a parse of the section, which a section without a fence
-    // marker can skip.
-    let fenced = section.text.contains("```") || section.text.contains("~~~");
-    let fences = if fenced { section.fenced_ranges() } else { Vec::new() };
-    Some(BodySection { heading, prose: section.finish(&[], &fences).join("\n") })
+    headings
 }
 
 /// One input line with its 0-based position in the original text, kept for warnings. Most
@@ -222,14 +296,29 @@ struct SrcLine<'a> {
 
 /// Splits text into lines, accepting LF and CRLF endings and one leading byte-order mark.
 fn source_lines(text: &str) -> Vec<SrcLine<'_>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.split('\n')
+    line_ranges(text)
         .enumerate()
-        .map(|(no, line)| SrcLine {
-            no,
-            text: Cow::Borrowed(line.strip_suffix('\r').unwrap_or(line)),
-        })
+        .map(|(no, range)| SrcLine { no, text: Cow::Borrowed(&text[range]) })
         .collect()
+}
+
+/// The lines of `text` at `ranges`, numbered from `first`.
+fn numbered_lines<'a>(text: &'a str, ranges: &[Range<usize>], first: usize) -> Vec<SrcLine<'a>> {
+    (first..)
+        .zip(ranges)
+        .map(|(no, range)| SrcLine { no, text: Cow::Borrowed(&text[range.clone()]) })
+        .collect()
+}
+
+/// The bytes of each line of `text`, without its line ending; a leading byte-order mark is in
+/// no line.
+fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    text[start..].split('\n').map(move |line| {
+        let range = start..start + line.strip_suffix('\r').unwrap_or(line).len();
+        start += line.len() + 1;
+        range
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1206,6 +1295,10 @@ fn skip_esm(lines: &[SrcLine], i: usize) -> usize {
 fn code_block_ids(lines: &[SrcLine], i: usize) -> Vec<String> {
     const OPEN: &str = "<CodeBlock";
     let text = &lines[i].text;
+    // Most lines have no tag, and looking for a byte costs much less than looking for a word.
+    if !text.contains('<') {
+        return Vec::new();
+    }
     text.match_indices(OPEN)
         .filter(|(at, _)| {
             // `<CodeBlockTab` and the like are other components.
@@ -2032,6 +2125,21 @@ Deletion is permanent.
         let section = body_section(BODY, "delete_widget").unwrap();
         assert_eq!(section.heading, "Delete a widget");
         assert_eq!(section.prose, "Deletion is permanent.");
+    }
+
+    #[test]
+    fn one_body_finds_each_entry_in_any_order() {
+        let body = Body::new(BODY.to_owned());
+        for id in ["delete_widget", "widget", "nowhere", "get_widget", "widget"] {
+            assert_eq!(body.section(id), body_section(BODY, id), "{id}");
+        }
+    }
+
+    #[test]
+    fn the_first_code_block_outside_fences_is_the_entrys() {
+        let body = "## A\n\n```mdx\n<CodeBlock referenceId=\"x\" />\n```\n\n## B\n\n\
+                    <CodeBlock referenceId=\"x\" />\n\n## C\n\n<CodeBlock referenceId=\"x\" />";
+        assert_eq!(body_section(body, "x").unwrap().heading, "B");
     }
 
     #[test]

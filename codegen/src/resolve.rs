@@ -161,7 +161,7 @@ mod tests {
         LoadedFile {
             relative: relative.to_owned(),
             document: Document { descriptions, ..Document::default() },
-            body: String::new(),
+            body: Default::default(),
         }
     }
 
