@@ -117,7 +117,13 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
         return Err(Failure { diagnostics, sources });
     }
 
-    let mut files = match emit::emit(&krate) {
+    let types = krate.modules.values().map(|m| m.items.len()).sum();
+    // Freeing the model of every file, millions of small strings on a large tree, took as long
+    // as some steps do: it is spread over the cores while they emit, and the memory it gives
+    // back is what emitting allocates next.
+    let (emitted, ()) =
+        rayon::join(|| emit::emit(krate), || loaded.into_par_iter().for_each(drop));
+    let mut files = match emitted {
         Ok(files) => files,
         Err(bug) => {
             let message = format!("internal error: {bug}");
@@ -128,13 +134,6 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
         }
     };
     files.insert("Cargo.toml".to_owned(), cargo_manifest(request.crate_name));
-    let types = krate.modules.values().map(|m| m.items.len()).sum();
-    // Freeing the model of every file and the IR, millions of small strings on a large tree,
-    // took as long as some steps do; each file's and module's parts are freed on every core.
-    rayon::join(
-        || loaded.into_par_iter().for_each(drop),
-        || krate.modules.into_par_iter().for_each(drop),
-    );
     Ok(Generation { files, diagnostics, sources, docs_read: docs.len(), types })
 }
 
