@@ -121,8 +121,7 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
     // Freeing the model of every file, millions of small strings on a large tree, took as long
     // as some steps do: it is spread over the cores while they emit, and the memory it gives
     // back is what emitting allocates next.
-    let (emitted, ()) =
-        rayon::join(|| emit::emit(krate), || loaded.into_par_iter().for_each(drop));
+    let (emitted, ()) = rayon::join(|| emit::emit(krate), || loaded.into_par_iter().for_each(drop));
     let mut files = match emitted {
         Ok(files) => files,
         Err(bug) => {
@@ -138,7 +137,7 @@ pub fn generate(request: &Request<'_>) -> Result<Generation, Failure> {
 }
 
 fn read_config(path: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics) -> Config {
-    let text = match std::fs::read(path).map(|bytes| source::decode(&bytes)) {
+    let text = match std::fs::read(path).map(source::decode) {
         Ok(Ok(text)) => text,
         Ok(Err(problem)) => {
             diagnostics

@@ -57,9 +57,9 @@ pub fn read_tree(
             let relative = slash_path(path.strip_prefix(root).unwrap_or(path));
             let name = path.display().to_string();
             let read = match std::fs::read(path) {
-                Ok(bytes) => match decode(&bytes) {
+                Ok(bytes) => match decode(bytes) {
                     Ok(text) => Read::Text(SourceText::new(name.clone(), text)),
-                    Err(problem) => Read::Invalid(problem, bytes),
+                    Err(problem) => Read::Invalid(problem),
                 },
                 Err(err) => Read::Unreadable(err),
             };
@@ -73,11 +73,10 @@ pub fn read_tree(
             Read::Unreadable(err) => {
                 diagnostics.push(Diagnostic::error(None, format!("{name}: cannot read: {err}")));
             }
-            Read::Invalid(problem, bytes) => {
+            Read::Invalid(problem) => {
                 // The file goes into the map as the valid text before the problem, so the
                 // report can still show the line it is on.
-                let valid = String::from_utf8_lossy(&bytes[..problem.offset]).into_owned();
-                let file = sources.add(name, valid);
+                let file = sources.add(name, problem.valid);
                 let span = Span { file, start: problem.offset, end: problem.offset };
                 diagnostics.push(Diagnostic::error(span, problem.message).with_hint(
                     "docs files must be UTF-8; convert this one, for example with `iconv`",
@@ -101,44 +100,53 @@ enum Read {
     Text(SourceText),
     /// The error that kept it from being read.
     Unreadable(std::io::Error),
-    /// Why its bytes are not text, and the bytes.
-    Invalid(DecodeError, Vec<u8>),
+    /// Why its bytes are not text.
+    Invalid(DecodeError),
 }
 
 /// Why some bytes are not a docs file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
-    /// Byte offset of the first bad byte.
+    /// Byte offset of the first bad byte, in the text after a byte-order mark.
     pub offset: usize,
     /// What is wrong.
     pub message: String,
+    /// The text before the first bad byte, so that a report can still show the line it is on.
+    pub valid: String,
 }
+
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes a file's bytes as UTF-8, dropping one leading byte-order mark and turning CRLF line
 /// endings into LF. UTF-16 is recognised by its byte-order mark and refused with a clear message.
-pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+/// The bytes become the text in place: a large tree is read without a second copy of it.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let order = if bytes[0] == 0xFF { "FF FE" } else { "FE FF" };
         return Err(DecodeError {
             offset: 0,
             message: format!("file is UTF-16 (byte-order mark {order}); convert it to UTF-8"),
+            valid: String::new(),
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    if bytes.starts_with(BYTE_ORDER_MARK) {
+        bytes.drain(..BYTE_ORDER_MARK.len());
+    }
+    match String::from_utf8(bytes) {
         Ok(text) if text.contains('\r') => Ok(text.replace("\r\n", "\n")),
-        Ok(text) => Ok(text.to_owned()),
+        Ok(text) => Ok(text),
         Err(err) => {
-            let offset = err.valid_up_to();
+            let offset = err.utf8_error().valid_up_to();
+            let mut bytes = err.into_bytes();
             let line_start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
             let column = String::from_utf8_lossy(&bytes[line_start..offset]).chars().count() + 1;
-            Err(DecodeError {
-                offset,
-                message: format!(
-                    "invalid UTF-8 (byte 0x{:02X} at column {column}); files must be UTF-8",
-                    bytes[offset]
-                ),
-            })
+            let message = format!(
+                "invalid UTF-8 (byte 0x{:02X} at column {column}); files must be UTF-8",
+                bytes[offset]
+            );
+            bytes.truncate(offset);
+            let valid = String::from_utf8(bytes).expect("the bytes before valid_up_to are UTF-8");
+            Err(DecodeError { offset, message, valid })
         }
     }
 }
@@ -220,26 +228,36 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_dropped_once() {
-        assert_eq!(decode(b"\xEF\xBB\xBF---\n").unwrap(), "---\n");
-        assert_eq!(decode(b"\xEF\xBB\xBF\xEF\xBB\xBFx").unwrap(), "\u{feff}x");
-        assert_eq!(decode("a\u{feff}b".as_bytes()).unwrap(), "a\u{feff}b");
+        assert_eq!(decode(b"\xEF\xBB\xBF---\n".to_vec()).unwrap(), "---\n");
+        assert_eq!(decode(b"\xEF\xBB\xBF\xEF\xBB\xBFx".to_vec()).unwrap(), "\u{feff}x");
+        assert_eq!(decode("a\u{feff}b".into()).unwrap(), "a\u{feff}b");
     }
 
     #[test]
     fn crlf_becomes_lf_and_lines_are_kept() {
-        assert_eq!(decode(b"---\r\na: b\r\n---\r\nbody\n").unwrap(), "---\na: b\n---\nbody\n");
+        assert_eq!(
+            decode(b"---\r\na: b\r\n---\r\nbody\n".to_vec()).unwrap(),
+            "---\na: b\n---\nbody\n"
+        );
     }
 
     #[test]
     fn invalid_utf8_names_byte_and_column() {
-        let err = decode(b"---\nab\xE9c\n").unwrap_err();
+        let err = decode(b"---\nab\xE9c\n".to_vec()).unwrap_err();
         assert_eq!(err.offset, 6);
+        assert_eq!(err.valid, "---\nab");
         assert_eq!(err.message, "invalid UTF-8 (byte 0xE9 at column 3); files must be UTF-8");
     }
 
     #[test]
+    fn invalid_utf8_after_a_byte_order_mark_is_placed_in_the_text_without_it() {
+        let err = decode(b"\xEF\xBB\xBF---\nab\xE9c\n".to_vec()).unwrap_err();
+        assert_eq!((err.offset, err.valid.as_str()), (6, "---\nab"));
+    }
+
+    #[test]
     fn utf16_is_refused() {
-        let err = decode(b"\xFF\xFE-\x00").unwrap_err();
+        let err = decode(b"\xFF\xFE-\x00".to_vec()).unwrap_err();
         assert!(err.message.contains("UTF-16"), "{}", err.message);
     }
 
