@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use syn::parse::Parser;
 use syn::{
     AttrStyle, Attribute, Fields, FieldsNamed, FieldsUnnamed, ItemEnum, ItemImpl, ItemStruct, Meta,
-    MetaNameValue, Type, UseTree, Visibility,
+    Type, UseTree, Visibility,
 };
 
 use crate::ir::{Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Union, Variant};
@@ -126,7 +126,8 @@ fn module_source(
 /// doc block is one marker line here, so no line of a doc is ever taken for the end of an item.
 fn separates(previous: &str, line: &str) -> bool {
     let ends_item = previous == "}" || (previous.ends_with(';') && !previous.starts_with(' '));
-    let ends_doc = previous.starts_with("//!") && !line.starts_with("//!");
+    // The module's doc is its only inner attribute.
+    let ends_doc = previous.starts_with("#![") && !line.starts_with("#![");
     let same_group = previous.starts_with("pub mod ") && line.starts_with("pub mod ");
     (ends_item || ends_doc) && !same_group && !line.is_empty()
 }
@@ -455,13 +456,11 @@ fn serde_rename(wire: &str) -> String {
     format!("#[serde(rename = {})]", Literal::string(wire))
 }
 
-/// `#[doc = "text"]`, or `#![doc = "text"]` for the inner style. The formatter writes it as
-/// `///` or `//!` followed by the text as it is.
-fn doc_attribute(style: AttrStyle, text: &str) -> Attribute {
-    let lit = syn::Lit::Str(syn::LitStr::new(text, Span::call_site()));
-    let value = syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit });
-    let meta = MetaNameValue { path: path(["doc"]), eq_token: Default::default(), value };
-    attribute(style, Meta::NameValue(meta))
+/// The marker of block `index`: `#[__codegen_block_7]`, or `#![__codegen_block_7]` for the
+/// inner style. A bare path prints as it is, where a doc attribute's text had to be escaped
+/// into a literal and parsed back out of it by the formatter.
+fn marker_attribute(style: AttrStyle, index: usize) -> Attribute {
+    attribute(style, Meta::Path(path([format!("{MARK}{index}").as_str()])))
 }
 
 /// The doc comments and attributes of one module. Each item's, field's or variant's block goes
@@ -498,7 +497,7 @@ impl Markers {
             AttrStyle::Inner(_) => &mut self.inner,
         };
         while built.len() <= index {
-            built.push(doc_attribute(style, &format!("{DOC_MARK}{}", built.len())));
+            built.push(marker_attribute(style, built.len()));
         }
         built[index].clone()
     }
@@ -515,8 +514,9 @@ struct Block<'m> {
 /// this passes the margin.
 const SPLICED_WIDTH: usize = 89;
 
-/// What a marker attribute's text starts with; the block's index follows.
-const DOC_MARK: &str = "@@doc:";
+/// What a marker attribute's name starts with; the block's index follows. No attribute the
+/// generator writes has such a name, and no text of the docs is in the formatted code.
+const MARK: &str = "__codegen_block_";
 
 impl<'m> Docs<'m> {
     /// The attributes of an item, a field or a variant at `indent`: `doc` as its doc comment,
@@ -561,15 +561,15 @@ impl<'m> Docs<'m> {
         Some(self.markers.borrow_mut().get(style, blocks.len() - 1))
     }
 
-    /// Writes a line of formatted text to `out`, or, for a marker line, the marker's block. A
-    /// doc line can never be taken for a marker: doc lines are written after a space, markers
-    /// right after the slashes.
+    /// Writes a line of formatted text to `out`, or, for a marker line, the marker's block. Only
+    /// a whole line can be a marker: the formatter prints an attribute on a line of its own, and
+    /// the text of the docs is spliced in after formatting, never read here.
     fn splice_line(&self, line: &str, out: &mut String) {
         let blocks = self.blocks.borrow();
         let text = line.trim_start();
         let indent = &line[..line.len() - text.len()];
-        let found = ["///", "//!"].into_iter().find_map(|slashes| {
-            let index = text.strip_prefix(slashes)?.strip_prefix(DOC_MARK)?;
+        let found = [("#[", "///"), ("#![", "//!")].into_iter().find_map(|(open, slashes)| {
+            let index = text.strip_prefix(open)?.strip_prefix(MARK)?.strip_suffix(']')?;
             Some((slashes, blocks.get(index.parse::<usize>().ok()?)?))
         });
         let Some((slashes, block)) = found else {
