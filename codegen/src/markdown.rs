@@ -51,10 +51,11 @@ pub fn to_rustdoc(text: &str, base_url: &str) -> Rendered {
 }
 
 /// The rustdoc of a text of plain words and punctuation with at most some inline links to
-/// site paths, as most descriptions are; `None` for anything else. Each of its lines is part
-/// of a paragraph whose only change is its links' targets made absolute, so it needs no parser;
-/// everything the parser would read otherwise (a block marker, code, emphasis, HTML, an entity,
-/// an escape, a bare URL, any bracket that does not open such a link) sends the text to it.
+/// site paths and code spans, as most descriptions are; `None` for anything else. Each of its
+/// lines is part of a paragraph whose only change is its links' targets made absolute, so it
+/// needs no parser; everything the parser would read otherwise (a block marker, emphasis, HTML,
+/// an entity, an escape, a bare URL, any bracket or backtick that does not open such a link or
+/// code span) sends the text to it.
 fn plain_text(text: &str, base_url: &str) -> Option<Rendered> {
     let mut lines: Vec<String> = Vec::new();
     for line in text.split('\n') {
@@ -79,6 +80,8 @@ fn plain_line(line: &str, base_url: &str) -> Option<String> {
     const PUNCTUATION: &[u8] = b" .,;:'\"?()/-";
     let plain = |c: u8| c.is_ascii_alphanumeric() || PUNCTUATION.contains(&c);
     let path = |c: u8| c.is_ascii_alphanumeric() || b"/_.#-".contains(&c);
+    // A code span keeps its text as written; one backtick opens it and the next closes it.
+    let code = |c: u8| (c.is_ascii_graphic() || c == b' ') && c != b'`';
     if !line.as_bytes().first()?.is_ascii_alphabetic()
         || line.contains("http")
         || line.starts_with("import")
@@ -88,12 +91,25 @@ fn plain_line(line: &str, base_url: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(line.len() + 32);
     let mut rest = line;
-    while let Some(open) = rest.find('[') {
-        let (before, link) = rest.split_at(open);
-        let (label, after) = link[1..].split_once("](")?;
+    while let Some(open) = rest.find(['[', '`']) {
+        let (before, marked) = rest.split_at(open);
+        if !before.bytes().all(plain) {
+            return None;
+        }
+        out.push_str(before);
+        if let Some(span) = marked.strip_prefix('`') {
+            // A run of backticks opens or closes only a span delimited by a run as long.
+            let (inside, after) = span.split_once('`')?;
+            if inside.is_empty() || !inside.bytes().all(code) || after.starts_with('`') {
+                return None;
+            }
+            out.push_str(&marked[..inside.len() + 2]);
+            rest = after;
+            continue;
+        }
+        let (label, after) = marked[1..].split_once("](")?;
         let (dest, after) = after.split_once(')')?;
-        if !before.bytes().all(plain)
-            || label.is_empty()
+        if label.is_empty()
             || !label.bytes().all(|c| plain(c) && c != b'(' && c != b')')
             || !dest.starts_with('/')
             || dest.starts_with("//")
@@ -101,7 +117,6 @@ fn plain_line(line: &str, base_url: &str) -> Option<String> {
         {
             return None;
         }
-        out.push_str(before);
         out.push('[');
         out.push_str(label);
         out.push_str("](");
@@ -2288,16 +2303,25 @@ mod plain_texts {
             .prop_map(|(label, dest)| format!("[{}]({dest})", label.join(" ")))
     }
 
-    /// A description's sentence: words, punctuation and links to site paths.
+    /// A code span, holding what would be Markdown outside one, and a space, so that two spans
+    /// never touch and make a run of backticks.
+    fn code_span() -> impl Strategy<Value = String> {
+        "[a-z_ *<>\\[\\]()#&|!~{}\\\\.-]{1,10}".prop_map(|code| format!("`{code}` "))
+    }
+
+    /// A description's sentence: words, punctuation, links to site paths and code spans.
     fn sentence() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
             4 => word(),
             2 => Just(" ".to_owned()),
             1 => "[.,;:'\"?()/-]".prop_map(String::from),
             1 => link(),
+            1 => code_span(),
         ];
         ("[A-Za-z]", prop::collection::vec(piece, 0..24), "[ \n]{0,2}")
             .prop_map(|(first, pieces, end)| format!("{first}{}{end}", pieces.concat()))
+            // Words can spell the start of a bare URL, which is not plain.
+            .prop_filter("no `http`", |sentence| !sentence.contains("http"))
     }
 
     /// A sentence with something the parser reads otherwise put somewhere in it.
@@ -2357,7 +2381,11 @@ mod plain_texts {
     fn what_the_shortcut_leaves_to_the_parser() {
         for text in [
             "See http://example.com.",
-            "A `code` word.",
+            "A ``code`` word.",
+            "A `code`` word.",
+            "An unclosed ` backtick.",
+            "A `code\twith a tab` word.",
+            "A [`code`](/x) link.",
             "An *emphasis*.",
             "A [link](events) to a word.",
             "Two\n    lines.",
@@ -2372,6 +2400,9 @@ mod plain_texts {
         }
         let fast = plain_text("A [user](/reference/user) here.\n", BASE);
         let line = "A [user](https://workos.com/docs/reference/user) here.";
+        assert_eq!(fast.map(|r| r.lines), Some(vec![line.to_owned()]));
+        let fast = plain_text("May be `null`, or `[a](/b)` as written.", BASE);
+        let line = "May be `null`, or `[a](/b)` as written.";
         assert_eq!(fast.map(|r| r.lines), Some(vec![line.to_owned()]));
     }
 }
