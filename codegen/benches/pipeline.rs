@@ -11,9 +11,9 @@
 //! trees of 1,000 and 10,000 files written by `../shared/bench/make-corpus` into
 //! `target/bench-corpus/` (set `SHARED_DIR` when `shared/` is elsewhere). Each tree is:
 //!
-//! - `floor`: every `.mdx` file read, its frontmatter split off the simple way and parsed with
-//!   `serde_yaml` into a `Value`, the files spread over the cores with rayon as the generator
-//!   spreads them; `floor_serial` does the same on one thread.
+//! - `floor`: the tree's `.mdx` files listed with walkdir, every one read, its frontmatter split
+//!   off the simple way and parsed with `serde_yaml` into a `Value`, the files spread over the
+//!   cores with rayon as the generator spreads them; `floor_serial` does the same on one thread.
 //! - `pipeline`: `codegen::generate`, every step up to the formatted files, in memory.
 //! - `check`: what `cargo xtask codegen --check` does when nothing changed, the process aside:
 //!   `generate`, then `write::plan` against a folder written before timing; the plan is empty.
@@ -45,14 +45,14 @@ const MAX_SECONDS: f64 = 12.0;
 
 #[divan::bench(args = ALL, sample_count = 50, sample_size = 1, max_time = MAX_SECONDS)]
 fn floor(bencher: Bencher, tree: &str) {
-    let paths = mdx_files(tree_dir(tree));
-    bencher.bench(|| trees::floor(&paths));
+    let dir = tree_dir(tree);
+    bencher.bench(|| trees::floor(dir));
 }
 
 #[divan::bench(args = ALL, sample_count = 50, sample_size = 1, max_time = MAX_SECONDS)]
 fn floor_serial(bencher: Bencher, tree: &str) {
-    let paths = mdx_files(tree_dir(tree));
-    bencher.bench(|| paths.iter().map(|path| parse_frontmatter(path)).sum::<usize>());
+    let dir = tree_dir(tree);
+    bencher.bench(|| mdx_files(dir).iter().map(|path| parse_frontmatter(path)).sum::<usize>());
 }
 
 #[divan::bench(args = ALL, sample_count = 50, sample_size = 1, max_time = MAX_SECONDS)]

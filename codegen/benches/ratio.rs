@@ -21,7 +21,7 @@ mod trees;
 
 use std::time::{Duration, Instant};
 
-use trees::{ALL, config_for, generate, mdx_files, tree_dir};
+use trees::{ALL, config_for, generate, tree_dir};
 
 /// The allocator `cargo xtask codegen` runs with, as in the `pipeline` benchmark.
 #[global_allocator]
@@ -75,11 +75,11 @@ fn main() {
 fn measure_growth(budget: Duration) -> Vec<Round> {
     let trees: Vec<_> = ["corpus-1000", "corpus-10000"]
         .into_iter()
-        .map(|tree| (tree_dir(tree), config_for(tree), mdx_files(tree_dir(tree))))
+        .map(|tree| (tree_dir(tree), config_for(tree)))
         .collect();
-    let floor = |at: usize| time(|| trees::floor(&trees[at].2));
+    let floor = |at: usize| time(|| trees::floor(trees[at].0));
     let pipeline = |at: usize| {
-        let (dir, config, _) = &trees[at];
+        let (dir, config) = &trees[at];
         time(|| generate(dir, config.as_deref()).files.len())
     };
     let start = Instant::now();
@@ -110,8 +110,7 @@ struct Round {
 fn measure(tree: &str, budget: Duration) -> Vec<Round> {
     let dir = tree_dir(tree);
     let config = config_for(tree);
-    let paths = mdx_files(dir);
-    let floor = || time(|| trees::floor(&paths));
+    let floor = || time(|| trees::floor(dir));
     let pipeline = || time(|| generate(dir, config.as_deref()).files.len());
     floor();
     pipeline();

@@ -13,10 +13,12 @@ use walkdir::WalkDir;
 /// Every tree, smallest first.
 pub const ALL: &[&str] = &["docs-input", "workos-docs", "corpus-1000", "corpus-10000"];
 
-/// The floor over a tree: every file read and its frontmatter parsed, the files spread over the
-/// cores with rayon as the generator spreads them. Returns how many files had frontmatter.
-pub fn floor(paths: &[PathBuf]) -> usize {
-    paths.par_iter().map(|path| parse_frontmatter(path)).sum()
+/// The floor over a tree: its `.mdx` files listed, then every one read and its frontmatter
+/// parsed, the files spread over the cores with rayon as the generator spreads them. Listing is
+/// part of it because the generator is given a folder too, and must find its files before it
+/// can read them. Returns how many files had frontmatter.
+pub fn floor(root: &Path) -> usize {
+    mdx_files(root).par_iter().map(|path| parse_frontmatter(path)).sum()
 }
 
 /// The floor's work for one file: read it, split the frontmatter (the file starts with `---\n`
@@ -38,6 +40,7 @@ pub fn generate(docs: &Path, config: Option<&Path>) -> Generation {
     }
 }
 
+/// The `.mdx` files under `root`, in path order, as the generator lists them.
 pub fn mdx_files(root: &Path) -> Vec<PathBuf> {
     WalkDir::new(root)
         .sort_by_file_name()
