@@ -75,23 +75,25 @@ pub fn lower(
         },
     );
     apply_overrides(&mut entries, config, &mut local);
-    let mut taken = name_entries(&mut entries, &mut local);
+    // The entries of each module, in the order of the docs.
+    let mut by_module: BTreeMap<ModulePath, Vec<usize>> = BTreeMap::new();
+    for (index, entry) in entries.iter().enumerate() {
+        match by_module.get_mut(&entry.module) {
+            Some(indices) => indices.push(index),
+            None => drop(by_module.insert(entry.module.clone(), vec![index])),
+        }
+    }
+    let mut taken = name_entries(&mut entries, &by_module, &mut local);
     diagnostics.extend(local);
     let cx = Context { files, config, sources, descriptions, entries, by_key };
-
-    // The entries of each module, in the order of the docs.
-    let mut by_module: BTreeMap<&ModulePath, Vec<usize>> = BTreeMap::new();
-    for (index, entry) in cx.entries.iter().enumerate() {
-        by_module.entry(&entry.module).or_default().push(index);
-    }
     // What a module's lowering leaves behind is taken apart on its own core, where its cache of
     // rendered descriptions is freed too.
     let lowered: Vec<(&ModulePath, Module, BTreeSet<String>, Diagnostics)> = by_module
-        .into_par_iter()
+        .par_iter()
         .map(|(module, indices)| {
             let taken = taken.get(module).cloned().unwrap_or_default();
             let mut lowerer = ModuleLowerer::new(&cx, module, taken);
-            for index in indices {
+            for &index in indices {
                 lowerer.lower_entry(index);
             }
             (module, lowerer.ir, lowerer.taken, lowerer.diagnostics)
@@ -172,16 +174,19 @@ fn collect_entries<'a>(
     let mut entries = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     let mut folders: BTreeMap<ModulePath, (String, Span)> = BTreeMap::new();
+    // The files come in path order, so the files of a folder are neighbours and its module path
+    // is made once.
+    let mut module_of = FolderModules::default();
     for (index, file) in files.iter().enumerate() {
         let folder = folder_of(&file.relative);
-        let module = module_path(folder);
+        let module = module_of.get(folder);
         for entry in &file.document.entries {
             let is_type =
                 entry.section == "json" || (entry.section == "curl" && entry.properties.is_some());
             if !is_type {
                 continue;
             }
-            match folders.get(&module) {
+            match folders.get(module) {
                 Some((other, span)) if other != folder => {
                     diagnostics.push(
                         Diagnostic::error(
@@ -238,47 +243,64 @@ fn apply_overrides(entries: &mut [TypeEntry<'_>], config: &Config, diagnostics: 
 }
 
 /// Gives each entry its type name, reporting two entries that would share a Rust path; the
-/// names each module has used so far.
+/// names each module has used so far. Names clash only within a module, so the modules are named
+/// on every core.
 fn name_entries(
     entries: &mut [TypeEntry<'_>],
+    by_module: &BTreeMap<ModulePath, Vec<usize>>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<ModulePath, BTreeSet<String>> {
-    let mut taken: BTreeMap<ModulePath, BTreeSet<String>> = BTreeMap::new();
-    let mut first_at: HashMap<(&ModulePath, String), Span> = HashMap::new();
-    for type_entry in entries.iter_mut() {
-        let mut name = naming::upper_camel_case(&type_entry.entry.key);
+    let shared: &[TypeEntry<'_>] = entries;
+    let named: Vec<(Vec<String>, BTreeSet<String>, Diagnostics)> = by_module
+        .par_iter()
+        .map(|(module, indices)| name_module(shared, module, indices))
+        .collect();
+    let mut taken = BTreeMap::new();
+    for ((module, indices), (names, used, found)) in by_module.iter().zip(named) {
+        for (&index, name) in indices.iter().zip(names) {
+            entries[index].name = name;
+        }
+        taken.insert(module.clone(), used);
+        diagnostics.extend(found);
+    }
+    taken
+}
+
+/// The type names of the entries at `indices`, all in `module`; the set of them; and an error
+/// for each name an earlier entry of the module took.
+fn name_module(
+    entries: &[TypeEntry<'_>],
+    module: &ModulePath,
+    indices: &[usize],
+) -> (Vec<String>, BTreeSet<String>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let mut first_at: HashMap<String, Span> = HashMap::new();
+    let mut names = Vec::with_capacity(indices.len());
+    for &index in indices {
+        let entry = &entries[index].entry;
+        let mut name = naming::upper_camel_case(&entry.key);
         if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
             name.push_str("Object");
         }
-        let module = &type_entry.module;
-        match first_at.entry((module, name.clone())) {
-            std::collections::hash_map::Entry::Occupied(first) => diagnostics.push(
+        match first_at.get(&name) {
+            Some(first) => diagnostics.push(
                 Diagnostic::error(
-                    type_entry.entry.span,
+                    entry.span,
                     format!(
                         "{}: the type `{}::{name}` is already defined",
-                        type_entry.entry.label(),
+                        entry.label(),
                         module.join("::")
                     ),
                 )
-                .with_related(*first.get(), "first defined here")
+                .with_related(*first, "first defined here")
                 .with_hint("entries in one folder need keys that differ in more than case"),
             ),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(type_entry.entry.span);
-            }
+            None => drop(first_at.insert(name.clone(), entry.span)),
         }
-        match taken.get_mut(module) {
-            Some(names) => {
-                names.insert(name.clone());
-            }
-            None => {
-                taken.insert(module.clone(), BTreeSet::from([name.clone()]));
-            }
-        }
-        type_entry.name = name;
+        names.push(name);
     }
-    taken
+    let used = names.iter().cloned().collect();
+    (names, used, diagnostics)
 }
 
 impl<'c, 'a> ModuleLowerer<'c, 'a> {
@@ -826,14 +848,18 @@ fn complete_tree(krate: &mut Crate, files: &[LoadedFile], config: &Config) {
     // define the descriptions and the introduction its types use; the folder's
     // `index.mdx` introduces the module.
     let mut folders: BTreeMap<ModulePath, (&str, Option<&LoadedFile>)> = BTreeMap::new();
+    let mut module_of = FolderModules::default();
     for file in files {
         let folder = folder_of(&file.relative);
-        let path = module_path(folder);
-        let known = folders.entry(path.clone()).or_insert((folder, None));
+        let path = module_of.get(folder);
+        let known = match folders.get_mut(path) {
+            Some(known) => known,
+            None => folders.entry(path.clone()).or_insert((folder, None)),
+        };
         if file.relative.ends_with("/index.mdx") || file.relative == "index.mdx" {
             known.1 = Some(file);
         }
-        if let Some(module) = krate.modules.get_mut(&path) {
+        if let Some(module) = krate.modules.get_mut(path) {
             module.sources.insert(file.relative.clone());
         }
     }
@@ -943,6 +969,23 @@ fn apply_override(entry: &mut Entry, found: &Override) -> bool {
 /// (`src/lib.rs`, `src/main.rs`, `src/bin/`, `mod.rs`).
 const RESERVED_MODULE_NAMES: &[&str] =
     &["serde", "serde_json", "std", "core", "alloc", "lib", "main", "bin", "mod"];
+
+/// The module path of the folder asked last, kept for the next file of the same folder.
+#[derive(Default)]
+struct FolderModules {
+    folder: Option<String>,
+    module: ModulePath,
+}
+
+impl FolderModules {
+    fn get(&mut self, folder: &str) -> &ModulePath {
+        if self.folder.as_deref() != Some(folder) {
+            self.module = module_path(folder);
+            self.folder = Some(folder.to_owned());
+        }
+        &self.module
+    }
+}
 
 /// The Rust module of a folder.
 pub fn module_path(folder: &str) -> ModulePath {

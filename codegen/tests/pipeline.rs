@@ -422,6 +422,32 @@ fn two_entries_with_one_rust_path_are_an_error() {
 }
 
 #[test]
+fn entries_with_the_same_name_in_different_modules_are_fine() {
+    let docs = tree(&[
+        ("reference/a/one.mdx", &factor_entry("one")),
+        ("reference/b/one.mdx", &factor_entry("two")),
+    ]);
+    let generation = generate_ok(docs.path(), None);
+    assert!(generation.files["src/reference/a.rs"].contains("pub struct Factor {"));
+    assert!(generation.files["src/reference/b.rs"].contains("pub struct Factor {"));
+}
+
+#[test]
+fn two_folders_with_one_module_are_an_error_naming_both() {
+    let docs = tree(&[
+        ("reference/a-b/one.mdx", &factor_entry("one")),
+        ("reference/a-b/two.mdx", &factor_entry("two").replace("key: factor", "key: other")),
+        ("reference/a_b/three.mdx", &factor_entry("three").replace("key: factor", "key: third")),
+    ]);
+    let errors = strip_root(&generate_errors(docs.path()), docs.path());
+    assert_eq!(
+        errors,
+        ["reference/a_b/three.mdx:4:7: error: folders 'reference/a-b' and 'reference/a_b' both \
+          map to the Rust module `reference::a_b`"]
+    );
+}
+
+#[test]
 fn an_override_that_matches_nothing_is_a_warning() {
     let docs = tree(&[("reference/a/one.mdx", &factor_entry("one"))]);
     let config = tree(&[(
