@@ -73,9 +73,8 @@ impl Text {
 
 /// Whether a text is a dotted path of two or more identifier-like segments.
 fn is_reference_path(path: &str) -> bool {
-    let segments: Vec<&str> = path.split('.').collect();
-    segments.len() >= 2
-        && segments.iter().all(|segment| {
+    path.contains('.')
+        && path.split('.').all(|segment| {
             !segment.is_empty()
                 && segment.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         })

@@ -89,8 +89,14 @@ pub fn parse(
     diagnostics: &mut Diagnostics,
 ) -> Option<Node> {
     let text = &sources.text(file)[..end];
-    let mut builder =
-        TreeBuilder { sources, file, stack: Vec::new(), anchors: Vec::new(), root: None };
+    let mut builder = TreeBuilder {
+        sources,
+        file,
+        stack: Vec::new(),
+        anchors: Vec::new(),
+        root: None,
+        duplicates: Diagnostics::default(),
+    };
     if let Err(err) = Parser::new_from_str(text).load(&mut builder, false) {
         let at = point(sources, file, err.marker());
         let message = format!("invalid YAML in the frontmatter: {}", err.info());
@@ -102,7 +108,7 @@ pub fn parse(
         span: Span { file, start: 0, end: 0 },
         block: false,
     });
-    check_duplicates(sources, &root, diagnostics);
+    diagnostics.extend(builder.duplicates);
     Some(root)
 }
 
@@ -130,6 +136,9 @@ struct TreeBuilder<'a> {
     /// Anchored nodes by anchor id, for aliases.
     anchors: Vec<(usize, Node)>,
     root: Option<Node>,
+    /// A key found twice in one mapping, reported only if the whole text parses, as a syntax
+    /// error says more.
+    duplicates: Diagnostics,
 }
 
 impl TreeBuilder<'_> {
@@ -146,14 +155,57 @@ impl TreeBuilder<'_> {
             self.root = Some(node);
             return;
         };
+        let mut first_at = None;
         match &mut parent.value {
             Value::Sequence(items) => items.push(node),
             Value::Mapping(entries) => match pending_key.take() {
                 Some(key) => entries.push((key, node)),
-                None => *pending_key = Some(node),
+                None => {
+                    // Keys are checked as they arrive, while the mapping is still at hand: a
+                    // second walk over every finished tree cost a noticeable part of parsing.
+                    first_at =
+                        entries.iter().find(|(k, _)| k.value == node.value).map(|e| e.0.span);
+                    *pending_key = Some(node);
+                }
             },
             Value::Scalar(_) | Value::Null => unreachable!("only collections are pushed"),
         }
+        if let Some(first) = first_at {
+            self.report_duplicate(first);
+        }
+    }
+
+    /// Reports the key just read into the innermost mapping, which an earlier key at `first`
+    /// already holds. The message names the mapping by its dotted path, such as
+    /// `reference.json[0].properties[2]`.
+    fn report_duplicate(&mut self, first: Span) {
+        let (mapping, outer) = self.stack.split_last().expect("a key is inside a mapping");
+        let key = mapping.pending_key.as_ref().expect("the key was just read");
+        let name = key.as_str().unwrap_or("");
+        let mut place = String::new();
+        // Each open collection but the innermost leads to the next one through the key whose
+        // value is being read, or the index of the item being read.
+        for frame in outer {
+            match (&frame.node.value, &frame.pending_key) {
+                (Value::Sequence(items), _) => place.push_str(&format!("[{}]", items.len())),
+                (_, key) => {
+                    if !place.is_empty() {
+                        place.push('.');
+                    }
+                    place.push_str(key.as_ref().and_then(Node::as_str).unwrap_or(""));
+                }
+            }
+        }
+        if place.is_empty() {
+            place.push_str("the frontmatter");
+        }
+        let (line, _) = self.sources.line_col(first.file, first.start);
+        let message = format!("duplicate key '{name}' in {place} (first defined at line {line})");
+        self.duplicates.push(
+            Diagnostic::error(key.span, message)
+                .with_related(first, "first defined here")
+                .with_hint("YAML keeps one value per key: remove or rename one"),
+        );
     }
 }
 
@@ -203,74 +255,6 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             | Event::DocumentStart
             | Event::DocumentEnd => {}
         }
-    }
-}
-
-/// Reports every key that appears twice in one mapping, at the second occurrence, naming the
-/// first and the mapping's dotted path, such as `reference.json[0].properties[2]`.
-fn check_duplicates(sources: &SourceMap, root: &Node, diagnostics: &mut Diagnostics) {
-    check_node(sources, root, &mut Vec::new(), diagnostics);
-}
-
-/// One step of the path down to a node: a mapping key or a sequence index.
-enum Step<'n> {
-    Key(&'n str),
-    Index(usize),
-}
-
-/// The dotted path of a node, written only for a message: most files have no duplicate, and
-/// formatting the path of every node was a measurable part of reading a large tree.
-fn dotted(path: &[Step<'_>]) -> String {
-    let mut out = String::new();
-    for step in path {
-        match step {
-            Step::Key(name) if out.is_empty() => out.push_str(name),
-            Step::Key(name) => {
-                out.push('.');
-                out.push_str(name);
-            }
-            Step::Index(index) => out.push_str(&format!("[{index}]")),
-        }
-    }
-    out
-}
-
-fn check_node<'n>(
-    sources: &SourceMap,
-    node: &'n Node,
-    path: &mut Vec<Step<'n>>,
-    diagnostics: &mut Diagnostics,
-) {
-    match &node.value {
-        Value::Mapping(entries) => {
-            for (at, (key, value)) in entries.iter().enumerate() {
-                let name = key.as_str().unwrap_or("");
-                let first = entries[..at].iter().find(|(k, _)| k.value == key.value);
-                if let Some((first, _)) = first {
-                    let place =
-                        if path.is_empty() { "the frontmatter".into() } else { dotted(path) };
-                    let (line, _) = sources.line_col(first.span.file, first.span.start);
-                    let message =
-                        format!("duplicate key '{name}' in {place} (first defined at line {line})");
-                    diagnostics.push(
-                        Diagnostic::error(key.span, message)
-                            .with_related(first.span, "first defined here")
-                            .with_hint("YAML keeps one value per key: remove or rename one"),
-                    );
-                }
-                path.push(Step::Key(name));
-                check_node(sources, value, path, diagnostics);
-                path.pop();
-            }
-        }
-        Value::Sequence(items) => {
-            for (index, item) in items.iter().enumerate() {
-                path.push(Step::Index(index));
-                check_node(sources, item, path, diagnostics);
-                path.pop();
-            }
-        }
-        Value::Scalar(_) | Value::Null => {}
     }
 }
 
@@ -330,6 +314,27 @@ mod tests {
                 "t.mdx:7:5: error: duplicate key 'type' in list[0] (first defined at line 6)",
             ]
         );
+    }
+
+    #[test]
+    fn a_duplicate_is_named_by_its_whole_path_and_at_the_top_by_the_frontmatter() {
+        let text = "---\na:\n  - x: 1\n  - b:\n      - [1]\n      - c: 1\n        c: 2\na: 3\n";
+        let (_, errors) = parse_text(text);
+        assert_eq!(
+            errors,
+            [
+                "t.mdx:7:9: error: duplicate key 'c' in a[1].b[1] (first defined at line 6)",
+                "t.mdx:8:1: error: duplicate key 'a' in the frontmatter (first defined at line 2)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_alone_even_after_a_duplicate() {
+        let (node, errors) = parse_text("---\nk: 1\nk: 2\nb: [1, 2\n");
+        assert!(node.is_none());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("invalid YAML"), "{errors:?}");
     }
 
     #[test]
