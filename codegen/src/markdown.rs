@@ -192,7 +192,7 @@ struct BodyIndex {
 }
 
 /// An ATX heading of a body.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Heading {
     /// 0-based line in the body.
     line: usize,
@@ -272,7 +272,36 @@ fn code_blocks(lines: &[SrcLine]) -> HashMap<String, usize> {
 /// The ATX headings of a body. They come from the Markdown left once the MDX is gone: inside a
 /// fence, or inside an HTML block that swallowed a line, `#` is not a heading.
 fn headings(lines: &[SrcLine]) -> Vec<Heading> {
-    let doc = Doc::new(&strip_mdx(lines, &mut Vec::new()));
+    let kept = strip_mdx(lines, &mut Vec::new());
+    plain_headings(&kept).unwrap_or_else(|| parsed_headings(&kept))
+}
+
+/// The headings of Markdown whose every line is blank, prose that starts with a letter, or a
+/// heading whose title holds no `#`, `\` or `<`, read without the parser; `None` for any other.
+/// Such lines open no block but a heading or a paragraph, so each `#` line is a heading: most
+/// pages are written so, and parsing them all took a twentieth of a large run.
+fn plain_headings(lines: &[SrcLine]) -> Option<Vec<Heading>> {
+    let mut headings = Vec::new();
+    for line in lines {
+        let text = line.text.trim_end();
+        let Some(first) = text.bytes().next() else { continue };
+        if first.is_ascii_alphabetic() {
+            continue;
+        }
+        let level = text.bytes().take_while(|&b| b == b'#').count();
+        let title = text[level..].strip_prefix(' ')?.trim();
+        let plain = |c: char| !matches!(c, '#' | '\\' | '<');
+        if !(1..=6).contains(&level) || title.is_empty() || !title.chars().all(plain) {
+            return None;
+        }
+        headings.push(Heading { line: line.no, level, title: title.to_owned() });
+    }
+    Some(headings)
+}
+
+/// The headings of Markdown as the parser finds them.
+fn parsed_headings(lines: &[SrcLine]) -> Vec<Heading> {
+    let doc = Doc::new(lines);
     let mut headings = Vec::new();
     let mut open: Option<(usize, usize, Option<Range<usize>>)> = None;
     for (event, range) in doc.events() {
@@ -2375,6 +2404,77 @@ mod plain_texts {
                 prop_assert_eq!(fast, render(&text, BASE), "{:?}", text);
             }
         }
+    }
+
+    /// A body's line: prose, a heading, or something else Markdown or MDX reads as a block.
+    fn body_line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => sentence().prop_map(|s| s.trim_end().to_owned()),
+            3 => Just(String::new()),
+            3 => ("#{1,8}", prop::collection::vec(word(), 0..4))
+                .prop_map(|(marks, words)| format!("{marks} {}", words.join(" "))),
+            3 => ("#{1,7}", "[ \t]{0,2}", prop::option::of(sentence()), "[ #]{0,3}")
+                .prop_map(|(marks, gap, title, end)| {
+                    format!("{marks}{gap}{}{end}", title.unwrap_or_default().trim_end())
+                }),
+            1 => prop::sample::select(vec![
+                "```", "~~~", "    # indented", " # spaced", "- # listed", "> # quoted",
+                "1. item", "===", "---", "<div>", "</div>", "# a \\#", "# <b>x</b>",
+                "<Note>", "</Note>", "import x from 'y'", "| a | b |", "{/* c */}",
+            ])
+            .prop_map(String::from),
+        ]
+    }
+
+    /// A body of prose and headings whose titles are words, as most pages are.
+    fn plain_body() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            3 => sentence().prop_map(|s| s.trim_end().to_owned()),
+            2 => Just(String::new()),
+            2 => ("#{1,6}", prop::collection::vec(word(), 1..5))
+                .prop_map(|(marks, words)| format!("{marks} {}", words.join(" "))),
+        ];
+        prop::collection::vec(line, 0..12).prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest! {
+        #[test]
+        fn a_plain_body_takes_the_shortcut_and_finds_the_parsers_headings(text in plain_body()) {
+            let kept = strip_mdx(&source_lines(&text), &mut Vec::new());
+            let fast = plain_headings(&kept);
+            prop_assert!(fast.is_some(), "no shortcut for {text:?}");
+            prop_assert_eq!(fast.unwrap(), parsed_headings(&kept), "{:?}", text);
+        }
+
+        #[test]
+        fn headings_the_shortcut_finds_are_those_the_parser_finds(
+            lines in prop::collection::vec(body_line(), 0..12)
+        ) {
+            let text = lines.join("\n");
+            let kept = strip_mdx(&source_lines(&text), &mut Vec::new());
+            if let Some(fast) = plain_headings(&kept) {
+                prop_assert_eq!(fast, parsed_headings(&kept), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn headings_the_shortcut_leaves_to_the_parser() {
+        for text in [
+            "A\n```\n# code\n```",
+            "<div>\n# html\n</div>",
+            "- # listed",
+            "#5",
+            "# a \\#",
+            "## Closed ##",
+        ] {
+            let kept = strip_mdx(&source_lines(text), &mut Vec::new());
+            assert_eq!(plain_headings(&kept), None, "{text:?}");
+        }
+        let kept = source_lines("Intro.\n\n## Title\nProse.\n# One");
+        let titles = plain_headings(&kept).unwrap();
+        let found: Vec<_> = titles.iter().map(|h| (h.line, h.level, h.title.as_str())).collect();
+        assert_eq!(found, [(2, 2, "Title"), (4, 1, "One")]);
     }
 
     #[test]
