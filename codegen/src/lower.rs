@@ -135,7 +135,7 @@ struct Context<'a> {
     descriptions: DescriptionIndex<'a>,
     entries: Vec<TypeEntry<'a>>,
     /// The entries that become types, by key.
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: HashMap<&'a str, Vec<usize>>,
 }
 
 /// Lowers the entries of one module: its types, the types nested in them, and what is wrong
@@ -170,13 +170,14 @@ struct Site<'o, 'p> {
 fn collect_entries<'a>(
     files: &'a [LoadedFile],
     diagnostics: &mut Diagnostics,
-) -> (Vec<TypeEntry<'a>>, HashMap<String, Vec<usize>>) {
+) -> (Vec<TypeEntry<'a>>, HashMap<&'a str, Vec<usize>>) {
     let mut entries = Vec::new();
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut folders: BTreeMap<ModulePath, (String, Span)> = BTreeMap::new();
     // The files come in path order, so the files of a folder are neighbours and its module path
     // is made once.
     let mut module_of = FolderModules::default();
+    let mut accepted_folder = None;
     for (index, file) in files.iter().enumerate() {
         let folder = folder_of(&file.relative);
         let module = module_of.get(folder);
@@ -186,28 +187,30 @@ fn collect_entries<'a>(
             if !is_type {
                 continue;
             }
-            match folders.get(module) {
-                Some((other, span)) if other != folder => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            entry.span,
-                            format!(
-                                "folders '{other}' and '{folder}' both map to the Rust module \
-                                 `{}`",
-                                module.join("::")
-                            ),
-                        )
-                        .with_related(*span, "the other folder's entry")
-                        .with_hint("rename one of the folders"),
-                    );
-                    continue;
+            // A folder is checked at its first entry, which the others of the folder follow.
+            if accepted_folder != Some(folder) {
+                match folders.get(module) {
+                    Some((other, span)) if other != folder => {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                entry.span,
+                                format!(
+                                    "folders '{other}' and '{folder}' both map to the Rust \
+                                     module `{}`",
+                                    module.join("::")
+                                ),
+                            )
+                            .with_related(*span, "the other folder's entry")
+                            .with_hint("rename one of the folders"),
+                        );
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => drop(folders.insert(module.clone(), (folder.to_owned(), entry.span))),
                 }
-                Some(_) => {}
-                None => {
-                    folders.insert(module.clone(), (folder.to_owned(), entry.span));
-                }
+                accepted_folder = Some(folder);
             }
-            by_key.entry(entry.key.clone()).or_default().push(entries.len());
+            by_key.entry(entry.key.as_str()).or_default().push(entries.len());
             entries.push(TypeEntry {
                 file: index,
                 entry: Cow::Borrowed(entry),

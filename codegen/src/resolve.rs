@@ -6,9 +6,7 @@
 //! then the one that shares the most folders with it, so a folder can refine what a parent
 //! folder says; among equally near ones, the first in path order.
 
-use std::collections::BTreeSet;
-
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::diagnostic::Severity;
 use crate::lower::LoadedFile;
@@ -20,7 +18,7 @@ pub struct DescriptionIndex<'a> {
     /// The definitions of each path, with the index of the file each is in.
     texts: HashMap<&'a str, Vec<(usize, &'a Described)>>,
     /// The dotted paths that are groups of texts rather than texts.
-    namespaces: BTreeSet<&'a str>,
+    namespaces: HashSet<&'a str>,
 }
 
 /// Why a description could not be resolved.
@@ -37,7 +35,10 @@ pub struct Unresolved {
 impl<'a> DescriptionIndex<'a> {
     /// Indexes the descriptions of every file.
     pub fn new(files: &'a [LoadedFile]) -> Self {
-        let mut texts: HashMap<&str, Vec<(usize, &Described)>> = HashMap::new();
+        // Sized up front: growing a map of every text of a large tree, rehashing it each time,
+        // cost more than filling it.
+        let count = files.iter().map(|file| file.document.descriptions.len()).sum();
+        let mut texts: HashMap<&str, Vec<(usize, &Described)>> = HashMap::with_capacity(count);
         for (index, file) in files.iter().enumerate() {
             for described in &file.document.descriptions {
                 texts.entry(described.path.as_str()).or_default().push((index, described));
