@@ -66,25 +66,12 @@ pub fn lower(
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
 ) -> Crate {
-    // The descriptions are indexed on one core while the entries are gathered on the other.
-    let (descriptions, ((mut entries, by_key), mut local)) = rayon::join(
-        || DescriptionIndex::new(files),
-        || {
-            let mut local = Diagnostics::default();
-            (collect_entries(files, &mut local), local)
-        },
-    );
-    apply_overrides(&mut entries, config, &mut local);
-    // The entries of each module, in the order of the docs.
-    let mut by_module: BTreeMap<ModulePath, Vec<usize>> = BTreeMap::new();
-    for (index, entry) in entries.iter().enumerate() {
-        match by_module.get_mut(&entry.module) {
-            Some(indices) => indices.push(index),
-            None => drop(by_module.insert(entry.module.clone(), vec![index])),
-        }
-    }
-    let mut taken = name_entries(&mut entries, &by_module, &mut local);
-    diagnostics.extend(local);
+    // The descriptions are indexed on one core while the entries are gathered, overridden,
+    // grouped by module and named on the other.
+    let (descriptions, gathered) =
+        rayon::join(|| DescriptionIndex::new(files), || Gathered::new(files, config));
+    let Gathered { entries, by_key, by_module, mut taken, diagnostics: found } = gathered;
+    diagnostics.extend(found);
     let cx = Context { files, config, sources, descriptions, entries, by_key };
     // What a module's lowering leaves behind is taken apart on its own core, where its cache of
     // rendered descriptions is freed too.
@@ -111,6 +98,35 @@ pub fn lower(
     }
     complete_tree(&mut krate, files, config);
     krate
+}
+
+/// The entries that become types, with what the modules' lowering needs to know of them all.
+struct Gathered<'a> {
+    entries: Vec<TypeEntry<'a>>,
+    /// The entries, by key.
+    by_key: HashMap<&'a str, Vec<usize>>,
+    /// The entries of each module, in the order of the docs.
+    by_module: BTreeMap<ModulePath, Vec<usize>>,
+    /// The type names each module has used.
+    taken: BTreeMap<ModulePath, BTreeSet<String>>,
+    diagnostics: Diagnostics,
+}
+
+impl<'a> Gathered<'a> {
+    fn new(files: &'a [LoadedFile], config: &Config) -> Self {
+        let mut diagnostics = Diagnostics::default();
+        let (mut entries, by_key) = collect_entries(files, &mut diagnostics);
+        apply_overrides(&mut entries, config, &mut diagnostics);
+        let mut by_module: BTreeMap<ModulePath, Vec<usize>> = BTreeMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            match by_module.get_mut(&entry.module) {
+                Some(indices) => indices.push(index),
+                None => drop(by_module.insert(entry.module.clone(), vec![index])),
+            }
+        }
+        let taken = name_entries(&mut entries, &by_module, &mut diagnostics);
+        Self { entries, by_key, by_module, taken, diagnostics }
+    }
 }
 
 /// An entry that becomes a struct.
