@@ -583,7 +583,7 @@ impl<'m> Docs<'m> {
             let doc_line = doc_line.trim_end_matches(' ');
             if !doc_line.is_empty() {
                 out.push(' ');
-                out.push_str(doc_line);
+                push_doc_text(doc_line, out);
             }
             out.push('\n');
         }
@@ -591,6 +591,23 @@ impl<'m> Docs<'m> {
             out.push_str(indent);
             out.push_str(attribute);
             out.push('\n');
+        }
+    }
+}
+
+/// Writes the text of one doc line. A line break inside it, which only text the docs give as
+/// written can hold (a URL, an enum's value), is written as its escape: a `\n` would end the
+/// comment and let the rest of the text be read as code, and rustc refuses a bare `\r`.
+fn push_doc_text(text: &str, out: &mut String) {
+    if !text.contains(['\n', '\r']) {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
         }
     }
 }
@@ -673,5 +690,16 @@ mod tests {
             "the doc is one block:\n{source}"
         );
         assert!(source.contains("    /// The id;\n    pub id: String,\n"), "{source}");
+    }
+
+    #[test]
+    fn a_line_break_inside_a_doc_line_is_written_as_its_escape() {
+        let files = emit(module_with(&["See <https://x.example/a\nb>.", "One\rtwo."])).unwrap();
+        let source = &files["src/lib.rs"];
+        assert!(
+            source.contains("/// See <https://x.example/a\\nb>.\n/// One\\rtwo.\n#[derive("),
+            "{source}"
+        );
+        syn::parse_file(source).expect("the module parses");
     }
 }

@@ -357,11 +357,24 @@ fn numbered_lines<'a>(text: &'a str, ranges: &[Range<usize>], first: usize) -> V
 /// The bytes of each line of `text`, without its line ending; a leading byte-order mark is in
 /// no line.
 fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    // A lone `\r` ends a line too, as in CommonMark: kept inside a line, it would reach a doc
+    // comment, where rustc refuses it.
+    let bytes = text.as_bytes();
     let mut start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-    text[start..].split('\n').map(move |line| {
-        let range = start..start + line.strip_suffix('\r').unwrap_or(line).len();
-        start += line.len() + 1;
-        range
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let Some(at) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) else {
+            done = true;
+            return Some(start..bytes.len());
+        };
+        let end = start + at;
+        let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+        let range = start..end;
+        start = end + if crlf { 2 } else { 1 };
+        Some(range)
     })
 }
 
@@ -1460,6 +1473,7 @@ mod tests {
     #[test]
     fn crlf_line_endings_leave_no_carriage_returns() {
         assert_eq!(lines("One.\r\nTwo.\r\n"), ["One.", "Two."]);
+        assert_eq!(lines("One.\rTwo.\r\rThree."), ["One.", "Two.", "", "Three."]);
     }
 
     #[test]
@@ -2420,7 +2434,7 @@ mod plain_texts {
             1 => prop::sample::select(vec![
                 "```", "~~~", "    # indented", " # spaced", "- # listed", "> # quoted",
                 "1. item", "===", "---", "<div>", "</div>", "# a \\#", "# <b>x</b>",
-                "<Note>", "</Note>", "import x from 'y'", "| a | b |", "{/* c */}",
+                "<Note>", "</Note>", "import x from 'y'", "| a | b |", "{/* c */}", "A.\r## B\rC.",
             ])
             .prop_map(String::from),
         ]
