@@ -293,7 +293,7 @@ fn name_module(
     indices: &[usize],
 ) -> (Vec<String>, BTreeSet<String>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let mut first_at: HashMap<String, Span> = HashMap::new();
+    let mut first_at: HashMap<String, (&str, Span)> = HashMap::new();
     let mut names = Vec::with_capacity(indices.len());
     for &index in indices {
         let entry = &entries[index].entry;
@@ -311,10 +311,17 @@ fn name_module(
                         module.join("::")
                     ),
                 )
-                .with_related(*first, "first defined here")
-                .with_hint("entries in one folder need keys that differ in more than case"),
+                .with_related(first.1, "first defined here")
+                .with_hint(if first.0 == entry.key {
+                    "two entries of one folder have this key: remove or rename one".to_owned()
+                } else {
+                    format!(
+                        "the keys '{}' and '{}' make the same Rust name: rename one of them",
+                        first.0, entry.key
+                    )
+                }),
             ),
-            None => drop(first_at.insert(name.clone(), entry.span)),
+            None => drop(first_at.insert(name.clone(), (&entry.key, entry.span))),
         }
         names.push(name);
     }

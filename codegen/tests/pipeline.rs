@@ -419,6 +419,19 @@ fn two_entries_with_one_rust_path_are_an_error() {
         ["reference/a/two.mdx:4:7: error: reference.json[0] (Factor): the type \
           `reference::a::Factor` is already defined"]
     );
+    let hint = |docs: &std::path::Path| {
+        let failure = common::generate(docs, None).expect_err("the names clash");
+        failure.diagnostics.errors().find_map(|e| e.hint.clone()).expect("a hint")
+    };
+    assert_eq!(
+        hint(docs.path()),
+        "the keys 'factor' and 'Factor' make the same Rust name: rename one of them"
+    );
+    let same = tree(&[
+        ("reference/a/one.mdx", &factor_entry("one")),
+        ("reference/a/two.mdx", &factor_entry("two")),
+    ]);
+    assert_eq!(hint(same.path()), "two entries of one folder have this key: remove or rename one");
 }
 
 #[test]
