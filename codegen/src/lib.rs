@@ -193,6 +193,7 @@ fn load(
     };
     let root = yaml::parse(sources, doc.file, split.yaml_end, diagnostics)?;
     Some(LoadedFile {
+        file: doc.file,
         relative: doc.relative.clone(),
         document: model::read(&root, diagnostics),
         body: markdown::Body::new(text[split.body_start..].to_owned()),

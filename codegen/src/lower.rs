@@ -12,7 +12,7 @@ use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
 use crate::config::{Config, Override, UnionDecl};
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceMap, Span};
+use crate::diagnostic::{Diagnostic, Diagnostics, FileId, Severity, SourceMap, Span};
 use crate::ir::{
     Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Union, UnionVariant, Variant,
 };
@@ -25,6 +25,8 @@ use crate::typeexpr::{self, Primitive, TypeExpr};
 /// One docs file, read and modelled.
 #[derive(Debug, Clone)]
 pub struct LoadedFile {
+    /// The file in the [`SourceMap`], for what is said of the file as a whole.
+    pub file: FileId,
     /// The path relative to the docs root, with `/` separators.
     pub relative: String,
     /// The frontmatter's model.
@@ -189,42 +191,46 @@ fn collect_entries<'a>(
 ) -> (Vec<TypeEntry<'a>>, HashMap<&'a str, Vec<usize>>) {
     let mut entries = Vec::new();
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut folders: BTreeMap<ModulePath, (String, Span)> = BTreeMap::new();
+    // Each module's folder, and where it was first seen. Every file counts, with types or not,
+    // since a folder's descriptions and introduction go to its module too.
+    let mut folders: BTreeMap<ModulePath, (&str, Span)> = BTreeMap::new();
+    let mut clashing: BTreeSet<&str> = BTreeSet::new();
     // The files come in path order, so the files of a folder are neighbours and its module path
     // is made once.
     let mut module_of = FolderModules::default();
-    let mut accepted_folder = None;
+    let mut checked_folder = None;
+    let mut clash = false;
     for (index, file) in files.iter().enumerate() {
         let folder = folder_of(&file.relative);
         let module = module_of.get(folder);
+        if checked_folder != Some(folder) {
+            checked_folder = Some(folder);
+            let start = Span { file: file.file, start: 0, end: 0 };
+            let first = *folders.entry(module.clone()).or_insert((folder, start));
+            clash = first.0 != folder;
+            if clash && clashing.insert(folder) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        start,
+                        format!(
+                            "folders '{}' and '{folder}' both map to the Rust module `{}`",
+                            first.0,
+                            module.join("::")
+                        ),
+                    )
+                    .with_related(first.1, "a file of the other folder")
+                    .with_hint("rename one of the folders"),
+                );
+            }
+        }
+        if clash {
+            continue;
+        }
         for entry in &file.document.entries {
             let is_type =
                 entry.section == "json" || (entry.section == "curl" && entry.properties.is_some());
             if !is_type {
                 continue;
-            }
-            // A folder is checked at its first entry, which the others of the folder follow.
-            if accepted_folder != Some(folder) {
-                match folders.get(module) {
-                    Some((other, span)) if other != folder => {
-                        diagnostics.push(
-                            Diagnostic::error(
-                                entry.span,
-                                format!(
-                                    "folders '{other}' and '{folder}' both map to the Rust \
-                                     module `{}`",
-                                    module.join("::")
-                                ),
-                            )
-                            .with_related(*span, "the other folder's entry")
-                            .with_hint("rename one of the folders"),
-                        );
-                        continue;
-                    }
-                    Some(_) => {}
-                    None => drop(folders.insert(module.clone(), (folder.to_owned(), entry.span))),
-                }
-                accepted_folder = Some(folder);
             }
             by_key.entry(entry.key.as_str()).or_default().push(entries.len());
             entries.push(TypeEntry {

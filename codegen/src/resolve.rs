@@ -160,6 +160,7 @@ mod tests {
             })
             .collect();
         LoadedFile {
+            file: 0,
             relative: relative.to_owned(),
             document: Document { descriptions, ..Document::default() },
             body: Default::default(),

@@ -455,7 +455,19 @@ fn two_folders_with_one_module_are_an_error_naming_both() {
     let errors = strip_root(&generate_errors(docs.path()), docs.path());
     assert_eq!(
         errors,
-        ["reference/a_b/three.mdx:4:7: error: folders 'reference/a-b' and 'reference/a_b' both \
+        ["reference/a_b/three.mdx:1:1: error: folders 'reference/a-b' and 'reference/a_b' both \
+          map to the Rust module `reference::a_b`"]
+    );
+    // A folder that only introduces the module, with no types of its own, clashes too: its
+    // introduction would otherwise become the other folder's module doc.
+    let docs = tree(&[
+        ("reference/a-b/one.mdx", &factor_entry("one")),
+        ("reference/a_b/index.mdx", "---\ntitle: Other\n---\n\n# Other\n\nAn intro.\n"),
+    ]);
+    let errors = strip_root(&generate_errors(docs.path()), docs.path());
+    assert_eq!(
+        errors,
+        ["reference/a_b/index.mdx:1:1: error: folders 'reference/a-b' and 'reference/a_b' both \
           map to the Rust module `reference::a_b`"]
     );
 }
