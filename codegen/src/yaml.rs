@@ -188,11 +188,13 @@ impl TreeBuilder<'_> {
         for frame in outer {
             match (&frame.node.value, &frame.pending_key) {
                 (Value::Sequence(items), _) => place.push_str(&format!("[{}]", items.len())),
-                (_, key) => {
+                // Inside a key that is itself a collection (`? {a: 1}`), which has no name.
+                (_, None) => {}
+                (_, Some(key)) => {
                     if !place.is_empty() {
                         place.push('.');
                     }
-                    place.push_str(key.as_ref().and_then(Node::as_str).unwrap_or(""));
+                    place.push_str(key.as_str().unwrap_or(""));
                 }
             }
         }
@@ -235,6 +237,9 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let mut frame = self.stack.pop().expect("the parser balances collections");
+                if let Value::Mapping(entries) = &mut frame.node.value {
+                    merge_keys(entries);
+                }
                 // The parser marks a block mapping where it recognised the first key, after
                 // the key; the key's own start is where a reader looks.
                 if let Value::Mapping(entries) = &frame.node.value
@@ -256,6 +261,50 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             | Event::DocumentEnd => {}
         }
     }
+}
+
+/// Applies YAML's merge keys, `<<: *defaults` or `<<: [*one, *two]`, which the docs site's YAML
+/// reader applies too: the keys of the merged mappings are added where the `<<` is, except those
+/// the mapping sets itself; of several merged mappings, the first to have a key wins. A `<<`
+/// whose value is not a mapping or a list of them is left as a key, for the model to report.
+// FIXME: a quoted `"<<"` key is merged too, though YAML reads it as an ordinary key; the tree
+// does not keep a scalar's style. Input: `"<<": *defaults`.
+fn merge_keys(entries: &mut Vec<(Node, Node)>) {
+    let is_merge = |key: &Node| key.as_str() == Some("<<");
+    let merges = |value: &Node| match &value.value {
+        Value::Mapping(_) => true,
+        Value::Sequence(items) => items.iter().all(|item| item.as_mapping().is_some()),
+        _ => false,
+    };
+    if !entries.iter().any(|(key, value)| is_merge(key) && merges(value)) {
+        return;
+    }
+    let mut seen: Vec<Value> = entries
+        .iter()
+        .filter(|(key, value)| !(is_merge(key) && merges(value)))
+        .map(|(key, _)| key.value.clone())
+        .collect();
+    let mut merged = Vec::with_capacity(entries.len());
+    for (key, value) in std::mem::take(entries) {
+        if !(is_merge(&key) && merges(&value)) {
+            merged.push((key, value));
+            continue;
+        }
+        let sources = match value.value {
+            Value::Sequence(items) => items,
+            _ => vec![value],
+        };
+        for source in sources {
+            let Value::Mapping(pairs) = source.value else { continue };
+            for (key, value) in pairs {
+                if !seen.contains(&key.value) {
+                    seen.push(key.value.clone());
+                    merged.push((key, value));
+                }
+            }
+        }
+    }
+    *entries = merged;
 }
 
 #[cfg(test)]
@@ -327,6 +376,41 @@ mod tests {
                 "t.mdx:8:1: error: duplicate key 'a' in the frontmatter (first defined at line 2)",
             ]
         );
+    }
+
+    #[test]
+    fn a_duplicate_inside_a_complex_key_is_named_by_the_mapping_holding_the_key() {
+        let (_, errors) = parse_text("---\nouter:\n  ? {a: 1, a: 2}\n  : v\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("duplicate key 'a' in outer (first"), "{errors:?}");
+    }
+
+    #[test]
+    fn merge_keys_add_the_keys_the_mapping_does_not_set() {
+        let text = "---\nbase: &b\n  label: Base.\n  extra: Extra.\nmore: &m\n  label: More.\n  \
+                    other: Other.\none:\n  <<: *b\n  extra: Own.\ntwo:\n  <<: [*m, *b]\n";
+        let (node, errors) = parse_text(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let node = node.unwrap();
+        let keys = |name: &str| -> Vec<(String, String)> {
+            let entries = node.get(name).unwrap().as_mapping().unwrap();
+            entries
+                .iter()
+                .map(|(k, v)| (k.as_str().unwrap().to_owned(), v.as_str().unwrap().to_owned()))
+                .collect()
+        };
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        };
+        assert_eq!(keys("one"), pairs(&[("label", "Base."), ("extra", "Own.")]));
+        let two = pairs(&[("label", "More."), ("other", "Other."), ("extra", "Extra.")]);
+        assert_eq!(keys("two"), two);
+    }
+
+    #[test]
+    fn a_merge_key_with_a_text_stays_a_key() {
+        let (node, _) = parse_text("---\na:\n  <<: text\n");
+        assert_eq!(node.unwrap().get("a").unwrap().get("<<").unwrap().as_str(), Some("text"));
     }
 
     #[test]
