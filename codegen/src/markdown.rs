@@ -217,7 +217,8 @@ impl Body {
     pub fn section(&self, reference_id: &str) -> Option<BodySection> {
         let index = self.index.get_or_init(|| BodyIndex::new(&self.text));
         let target = *index.code_blocks.get(reference_id)?;
-        let above = index.headings.iter().rev().find(|h| h.line < target);
+        // A heading may share its line with the code block: `## Title <CodeBlock ... />`.
+        let above = index.headings.iter().rev().find(|h| h.line <= target);
         // Without a heading, any later heading ends the section, as if the section were level 7.
         let (start, level, heading) = match above {
             Some(h) => (h.line + 1, h.level, h.title.clone()),
@@ -313,7 +314,7 @@ fn parsed_headings(lines: &[SrcLine]) -> Vec<Heading> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((line, level, title)) = open.take() {
-                    let title = title.map_or("", |r| doc.text[r].trim()).to_string();
+                    let title = without_components(title.map_or("", |r| doc.text[r].trim()));
                     headings.push(Heading { line, level, title });
                 }
             }
@@ -328,6 +329,35 @@ fn parsed_headings(lines: &[SrcLine]) -> Vec<Heading> {
         }
     }
     headings
+}
+
+/// A heading's title without the self-closing components written on its line, such as the
+/// `<CodeBlock … />` of `## Title <CodeBlock … />`, which belong to the page, not the title.
+fn without_components(title: &str) -> String {
+    let line = [SrcLine { no: 0, text: Cow::Borrowed(title) }];
+    let mut kept = String::new();
+    let (mut copied, mut from) = (0, 0);
+    while let Some(found) = title[from..].find('<') {
+        let at = from + found;
+        let component = title[at + 1..].starts_with(|c: char| c.is_ascii_uppercase());
+        match tag_end(&line, 0, at + 1) {
+            Some((_, end, true)) if component => {
+                kept.push_str(title[copied..at].trim_end());
+                copied = end;
+                from = end;
+            }
+            _ => from = at + 1,
+        }
+    }
+    if copied == 0 {
+        return title.to_owned();
+    }
+    let rest = title[copied..].trim_start();
+    if !kept.is_empty() && !rest.is_empty() {
+        kept.push(' ');
+    }
+    kept.push_str(rest);
+    kept
 }
 
 /// One input line with its 0-based position in the original text, kept for warnings. Most
@@ -2176,6 +2206,23 @@ Deletion is permanent.
         let section = body_section(body, "one").unwrap();
         assert_eq!(section.heading, "One");
         assert_eq!(section.prose, "After one.");
+    }
+
+    #[test]
+    fn a_heading_on_the_code_blocks_line_heads_its_section() {
+        let body = "## One\n\nAbout one.\n\n## Same <CodeBlock referenceId=\"same\" />\n\nAfter.";
+        let section = body_section(body, "same").unwrap();
+        assert_eq!(section.heading, "Same");
+        assert_eq!(section.prose, "After.");
+    }
+
+    #[test]
+    fn a_heading_keeps_its_text_around_a_component_and_its_other_tags() {
+        assert_eq!(without_components("A <Icon name=\"x>y\" /> B <Tag />"), "A B");
+        assert_eq!(without_components("<Badge /> Beta"), "Beta");
+        assert_eq!(without_components("The <b>bold</b> <Note>open</Note> a < b"), {
+            "The <b>bold</b> <Note>open</Note> a < b"
+        });
     }
 
     #[test]
