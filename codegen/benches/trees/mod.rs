@@ -21,12 +21,17 @@ pub fn floor(root: &Path) -> usize {
     mdx_files(root).par_iter().map(|path| parse_frontmatter(path)).sum()
 }
 
-/// The floor's work for one file: read it, split the frontmatter (the file starts with `---\n`
-/// and the frontmatter ends at the next `\n---\n`), parse it.
+/// The floor's work for one file: read it, split the frontmatter (the file starts with `---`
+/// and the frontmatter ends at the next line that starts with `---`), parse it.
 pub fn parse_frontmatter(path: &Path) -> usize {
     let text = std::fs::read_to_string(path).expect("a docs file reads");
-    let Some(rest) = text.strip_prefix("---\n") else { return 0 };
-    let end = rest.find("\n---\n").unwrap_or(rest.len());
+    // A byte-order mark and CRLF lines are allowed, so that no file is skipped that the
+    // generator reads.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        return 0;
+    };
+    let end = rest.find("\n---").unwrap_or(rest.len());
     let value: serde_yaml::Value =
         serde_yaml::from_str(&rest[..end]).expect("the frontmatter is YAML");
     usize::from(!value.is_null())
