@@ -599,7 +599,7 @@ impl<'m> Docs<'m> {
 /// written can hold (a URL, an enum's value), is written as its escape: a `\n` would end the
 /// comment and let the rest of the text be read as code, and rustc refuses a bare `\r`.
 fn push_doc_text(text: &str, out: &mut String) {
-    if !text.contains(['\n', '\r']) {
+    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
         out.push_str(text);
         return;
     }
