@@ -2,8 +2,9 @@
 //!
 //! The generator must name the line of any value it rejects, and serde-based YAML loaders forget
 //! positions once a value is built. This module builds a small tree of [`Node`]s from the events
-//! of `yaml-rust2`'s parser, each node carrying the [`Span`] of its first character, and reports
-//! duplicate mapping keys, which event parsers let through and YAML forbids.
+//! of `yaml-rust2`'s parser, each node carrying the [`Span`] of its first character. It reports
+//! duplicate mapping keys, which event parsers let through and YAML forbids, and applies merge
+//! keys (`<<`), which the parser leaves to its user.
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
@@ -136,7 +137,7 @@ struct TreeBuilder<'a> {
     /// Anchored nodes by anchor id, for aliases.
     anchors: Vec<(usize, Node)>,
     root: Option<Node>,
-    /// A key found twice in one mapping, reported only if the whole text parses, as a syntax
+    /// The keys found twice in one mapping, reported only if the whole text parses: a syntax
     /// error says more.
     duplicates: Diagnostics,
 }
