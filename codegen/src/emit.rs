@@ -597,9 +597,13 @@ impl<'m> Docs<'m> {
 
 /// Writes the text of one doc line. A line break inside it, which only text the docs give as
 /// written can hold (a URL, an enum's value), is written as its escape: a `\n` would end the
-/// comment and let the rest of the text be read as code, and rustc refuses a bare `\r`.
+/// comment and let the rest of the text be read as code, and rustc refuses a bare `\r`. A
+/// character that turns the direction of text is written as an HTML character reference, which
+/// rustdoc shows as the character: rustc refuses a crate whose comments hold one as it is, since
+/// it can make code read differently from how it compiles.
 fn push_doc_text(text: &str, out: &mut String) {
-    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
+    // Every direction control is three bytes in UTF-8 and starts with 0xE2.
+    if memchr::memchr3(b'\n', b'\r', 0xE2, text.as_bytes()).is_none() {
         out.push_str(text);
         return;
     }
@@ -607,9 +611,19 @@ fn push_doc_text(text: &str, out: &mut String) {
         match c {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            c if is_direction_control(c) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "&#x{:X};", u32::from(c));
+            }
             c => out.push(c),
         }
     }
+}
+
+/// Whether rustc's lints on text direction refuse `c` inside a comment or a literal: the
+/// embeddings, overrides and isolates of Unicode's bidirectional algorithm, and their ends.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// An identifier; `r#name` becomes a raw identifier. Names come from the naming module, which
@@ -701,5 +715,13 @@ mod tests {
             "{source}"
         );
         syn::parse_file(source).expect("the module parses");
+    }
+
+    #[test]
+    fn a_direction_control_in_a_doc_line_is_written_as_a_character_reference() {
+        let files = emit(module_with(&["Left \u{202E}right\u{2069} é \u{2066}."])).unwrap();
+        let source = &files["src/lib.rs"];
+        assert!(source.contains("/// Left &#x202E;right&#x2069; é &#x2066;.\n"), "{source}");
+        assert!(!source.chars().any(is_direction_control), "{source}");
     }
 }

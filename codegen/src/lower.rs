@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use foldhash::{HashMap, HashMapExt};
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rayon::prelude::*;
 
 use crate::config::{Config, Override, UnionDecl};
@@ -1032,11 +1033,14 @@ pub fn module_path(folder: &str) -> ModulePath {
         .collect()
 }
 
-/// A link from the docs made absolute against the site.
+/// A link from the docs made absolute against the site, with what may not stand inside an
+/// autolink (`<https://...>`) percent-encoded: a space, `<`, `>` or a control character would
+/// end the link early and leave the rest of the URL as text, even as an HTML tag.
 pub fn absolute_url(base: &str, url: &str) -> String {
-    let url = url.trim();
+    const NOT_IN_AUTOLINK: &AsciiSet = &CONTROLS.add(b' ').add(b'<').add(b'>');
+    let url: Cow<str> = utf8_percent_encode(url.trim(), NOT_IN_AUTOLINK).into();
     if url.starts_with("http://") || url.starts_with("https://") {
-        url.to_owned()
+        url.into_owned()
     } else {
         format!("{base}/{}", url.trim_start_matches('/'))
     }
@@ -1190,6 +1194,10 @@ mod tests {
         let base = "https://workos.com/docs";
         assert_eq!(absolute_url(base, "/reference/sso"), "https://workos.com/docs/reference/sso");
         assert_eq!(absolute_url(base, "https://example.com/x"), "https://example.com/x");
+        assert_eq!(
+            absolute_url(base, " /a b<c>%20\u{7}é "),
+            "https://workos.com/docs/a%20b%3Cc%3E%20%07%C3%A9"
+        );
     }
 
     #[test]

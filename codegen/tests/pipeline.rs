@@ -474,16 +474,19 @@ fn two_folders_with_one_module_are_an_error_naming_both() {
 
 #[test]
 fn line_breaks_in_the_docs_never_break_a_doc_comment() {
-    // A body whose lines end in a lone `\r`, and a URL and an enum value holding line breaks.
-    let page = "---\nreference:\n  json:\n    - key: widget\n      url: \"/a\\nb\"\n      \
+    // A body whose lines end in a lone `\r`, and a URL and an enum value holding line breaks; the
+    // URL has a space and a tag too, and the body a character that turns the text's direction.
+    let page = "---\nreference:\n  json:\n    - key: widget\n      url: \"/a\\nb <i>\"\n      \
                 properties:\n        - key: kind\n          type: \"\\\"x\\ry\\\" | \\\"z\\\"\"\n\
-                \x20         description: The kind.\n---\n\nIntro.\r## Widget\rThe widget.\n\n\
+                \x20         description: The kind.\n---\n\n\
+                Intro.\r## Widget\rThe \u{202E}widget.\n\n\
                 <CodeBlock referenceId=\"widget\" />\n";
     let docs = tree(&[("reference/demo/widget.mdx", page)]);
     let generation = generate_ok(docs.path(), None);
     let source = &generation.files["src/reference/demo.rs"];
-    assert!(source.contains("/// Widget\n///\n/// The widget.\n"), "{source}");
-    assert!(source.contains("/// Documented at <https://workos.com/docs/a\\nb>.\n"), "{source}");
+    assert!(source.contains("/// Widget\n///\n/// The &#x202E;widget.\n"), "{source}");
+    let url = "/// Documented at <https://workos.com/docs/a%0Ab%20%3Ci%3E>.\n";
+    assert!(source.contains(url), "{source}");
     assert!(source.contains("    /// `x\\ry`\n"), "{source}");
     assert!(!source.contains('\r'), "{source}");
     for line in source.lines().filter(|line| line.contains("docs/a")) {
