@@ -70,6 +70,15 @@ impl Node {
         self.as_mapping()?.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v)
     }
 
+    /// How many nodes this one is, itself included.
+    pub fn count(&self) -> usize {
+        1 + match &self.value {
+            Value::Scalar(_) | Value::Null => 0,
+            Value::Sequence(items) => items.iter().map(Node::count).sum(),
+            Value::Mapping(entries) => entries.iter().map(|(k, v)| k.count() + v.count()).sum(),
+        }
+    }
+
     /// A short name for the kind of node, for messages such as "expected a list, found a text".
     pub fn kind(&self) -> &'static str {
         match self.value {
@@ -97,11 +106,23 @@ pub fn parse(
         anchors: Vec::new(),
         root: None,
         duplicates: Diagnostics::default(),
+        copied: 0,
+        overflow: None,
     };
     if let Err(err) = Parser::new_from_str(text).load(&mut builder, false) {
         let at = point(sources, file, err.marker());
         let message = format!("invalid YAML in the frontmatter: {}", err.info());
         diagnostics.push(Diagnostic::error(sources.rest_of_line(file, at.start), message));
+        return None;
+    }
+    if let Some(alias) = builder.overflow {
+        let message = format!(
+            "aliases in the frontmatter copy more than {ALIAS_COPY_LIMIT} nodes; this one goes \
+             over"
+        );
+        let hint = "an alias of an alias copies the whole anchored value each time: write the \
+                    values out, or anchor smaller ones";
+        diagnostics.push(Diagnostic::error(alias, message).with_hint(hint));
         return None;
     }
     let root = builder.root.unwrap_or(Node {
@@ -118,6 +139,11 @@ fn point(sources: &SourceMap, file: FileId, mark: &Marker) -> Span {
     let start = sources.offset(file, mark.line(), mark.col());
     Span { file, start, end: start }
 }
+
+/// How many nodes the aliases of one file may copy in all. Aliases of aliases multiply (ten
+/// aliases to a list of ten aliases to ...), so a page of YAML could otherwise ask for more
+/// nodes than memory holds; the docs use few aliases, each copying a handful of nodes.
+const ALIAS_COPY_LIMIT: usize = 100_000;
 
 /// A collection being built.
 struct Frame {
@@ -140,6 +166,10 @@ struct TreeBuilder<'a> {
     /// The keys found twice in one mapping, reported only if the whole text parses: a syntax
     /// error says more.
     duplicates: Diagnostics,
+    /// How many nodes aliases have copied so far.
+    copied: usize,
+    /// The alias whose copy went over [`ALIAS_COPY_LIMIT`]; no alias copies anything after it.
+    overflow: Option<Span>,
 }
 
 impl TreeBuilder<'_> {
@@ -164,8 +194,11 @@ impl TreeBuilder<'_> {
                 None => {
                     // Keys are checked as they arrive, while the mapping is still at hand: a
                     // second walk over every finished tree cost a noticeable part of parsing.
-                    first_at =
-                        entries.iter().find(|(k, _)| k.value == node.value).map(|e| e.0.span);
+                    // Merge keys may repeat, as in the docs site's reader: each merges in turn.
+                    if node.as_str() != Some("<<") {
+                        first_at =
+                            entries.iter().find(|(k, _)| k.value == node.value).map(|e| e.0.span);
+                    }
                     *pending_key = Some(node);
                 }
             },
@@ -239,21 +272,30 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             Event::SequenceEnd | Event::MappingEnd => {
                 let mut frame = self.stack.pop().expect("the parser balances collections");
                 if let Value::Mapping(entries) = &mut frame.node.value {
+                    // The parser marks a block mapping where it recognised the first key, after
+                    // the key; the key's own start is where a reader looks. Merged keys stand
+                    // where their anchor is, so the span is taken before they come in.
+                    if let Some((first_key, _)) = entries.first() {
+                        frame.node.span = first_key.span;
+                    }
                     merge_keys(entries);
-                }
-                // The parser marks a block mapping where it recognised the first key, after
-                // the key; the key's own start is where a reader looks.
-                if let Value::Mapping(entries) = &frame.node.value
-                    && let Some((first_key, _)) = entries.first()
-                {
-                    frame.node.span = first_key.span;
                 }
                 self.add(frame.node, frame.anchor);
             }
             Event::Alias(anchor) => {
+                let span = self.span(mark);
                 let found = self.anchors.iter().rev().find(|(id, _)| *id == anchor);
-                let value = found.map_or(Value::Null, |(_, node)| node.value.clone());
-                self.add(Node { value, span: self.span(mark), block: false }, 0);
+                let found = found.filter(|_| self.overflow.is_none()).map(|(_, node)| node);
+                self.copied += found.map_or(0, Node::count);
+                let value = match found {
+                    Some(_) if self.copied > ALIAS_COPY_LIMIT => {
+                        self.overflow = Some(span);
+                        Value::Null
+                    }
+                    Some(node) => node.value.clone(),
+                    None => Value::Null,
+                };
+                self.add(Node { value, span, block: false }, 0);
             }
             Event::Nothing
             | Event::StreamStart
@@ -409,6 +451,29 @@ mod tests {
     }
 
     #[test]
+    fn a_mapping_that_merges_first_is_placed_at_its_own_first_key() {
+        let text = "---\nbase: &b\n  label: Base.\none:\n  <<: *b\n  extra: Own.\n";
+        let (node, errors) = parse_text(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut sources = SourceMap::default();
+        let file = sources.add("t.mdx".into(), text.into());
+        let one = node.unwrap().get("one").unwrap().clone();
+        assert_eq!(sources.line_col(file, one.span.start), (5, 3));
+        assert_eq!(one.get("label").unwrap().as_str(), Some("Base."));
+    }
+
+    #[test]
+    fn merge_keys_may_repeat_and_the_first_to_give_a_key_wins() {
+        let text = "---\na: &a\n  k: A\nb: &b\n  k: B\n  j: B\nc:\n  <<: *a\n  <<: *b\n";
+        let (node, errors) = parse_text(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let c = node.unwrap().get("c").unwrap().clone();
+        assert_eq!(c.get("k").unwrap().as_str(), Some("A"));
+        assert_eq!(c.get("j").unwrap().as_str(), Some("B"));
+        assert_eq!(c.as_mapping().unwrap().len(), 2);
+    }
+
+    #[test]
     fn a_merge_key_with_a_text_stays_a_key() {
         let (node, _) = parse_text("---\na:\n  <<: text\n");
         assert_eq!(node.unwrap().get("a").unwrap().get("<<").unwrap().as_str(), Some("text"));
@@ -429,6 +494,26 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].starts_with("t.mdx:"), "{errors:?}");
         assert!(errors[0].contains("invalid YAML"), "{errors:?}");
+    }
+
+    #[test]
+    fn aliases_that_copy_too_many_nodes_are_an_error_at_the_alias_that_goes_over() {
+        // Each level is ten aliases of the level before: 10^6 strings at the sixth.
+        let mut text = String::from("---\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..=6 {
+            let aliases = vec![format!("*l{}", level - 1); 10].join(", ");
+            text.push_str(&format!("l{level}: &l{level} [{aliases}]\n"));
+        }
+        let (node, errors) = parse_text(&text);
+        assert!(node.is_none());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        // The fourth level copies 10 * 11,111 nodes, over the limit at its eighth alias.
+        assert!(errors[0].starts_with("t.mdx:6:45:"), "{errors:?}");
+        assert!(errors[0].contains("copy more than 100000 nodes"), "{errors:?}");
+        // Three levels stay under the limit and are copied whole.
+        let (node, errors) = parse_text(&text[..text.find("l4:").unwrap()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(node.unwrap().get("l3").unwrap().count(), 11_111);
     }
 
     #[test]
