@@ -108,6 +108,7 @@ pub fn parse(
         duplicates: Diagnostics::default(),
         copied: 0,
         overflow: None,
+        quoted_merge: Vec::new(),
     };
     if let Err(err) = Parser::new_from_str(text).load(&mut builder, false) {
         let at = point(sources, file, err.marker());
@@ -170,9 +171,17 @@ struct TreeBuilder<'a> {
     copied: usize,
     /// The alias whose copy went over [`ALIAS_COPY_LIMIT`]; no alias copies anything after it.
     overflow: Option<Span>,
+    /// Where each quoted `"<<"` starts: YAML reads only a plain `<<` as a merge key, and the
+    /// tree keeps no scalar's style, as every other quoted text means what a plain one does.
+    quoted_merge: Vec<usize>,
 }
 
 impl TreeBuilder<'_> {
+    /// Whether `key` is a merge key: a plain `<<`.
+    fn is_merge(&self, key: &Node) -> bool {
+        key.as_str() == Some("<<") && !self.quoted_merge.contains(&key.span.start)
+    }
+
     fn span(&self, mark: Marker) -> Span {
         // yaml-rust2 counts lines from 1 and columns, in characters, from 0.
         self.sources.rest_of_line_at(self.file, mark.line(), mark.col())
@@ -182,6 +191,7 @@ impl TreeBuilder<'_> {
         if anchor > 0 {
             self.anchors.push((anchor, node.clone()));
         }
+        let is_merge = self.is_merge(&node);
         let Some(Frame { node: parent, pending_key, .. }) = self.stack.last_mut() else {
             self.root = Some(node);
             return;
@@ -195,7 +205,7 @@ impl TreeBuilder<'_> {
                     // Keys are checked as they arrive, while the mapping is still at hand: a
                     // second walk over every finished tree cost a noticeable part of parsing.
                     // Merge keys may repeat, as in the docs site's reader: each merges in turn.
-                    if node.as_str() != Some("<<") {
+                    if !is_merge {
                         first_at =
                             entries.iter().find(|(k, _)| k.value == node.value).map(|e| e.0.span);
                     }
@@ -254,6 +264,9 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
                 let value = if is_null { Value::Null } else { Value::Scalar(text) };
                 let block = matches!(style, TScalarStyle::Literal | TScalarStyle::Folded);
                 let node = Node { value, span: self.span(mark), block };
+                if style != TScalarStyle::Plain && node.as_str() == Some("<<") {
+                    self.quoted_merge.push(node.span.start);
+                }
                 self.add(node, anchor);
             }
             Event::SequenceStart(anchor, _) => {
@@ -278,7 +291,7 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
                     if let Some((first_key, _)) = entries.first() {
                         frame.node.span = first_key.span;
                     }
-                    merge_keys(entries);
+                    merge_keys(entries, |key| self.is_merge(key));
                 }
                 self.add(frame.node, frame.anchor);
             }
@@ -310,10 +323,7 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
 /// reader applies too: the keys of the merged mappings are added where the `<<` is, except those
 /// the mapping sets itself; of several merged mappings, the first to have a key wins. A `<<`
 /// whose value is not a mapping or a list of them is left as a key, for the model to report.
-// FIXME: a quoted `"<<"` key is merged too, though YAML reads it as an ordinary key; the tree
-// does not keep a scalar's style. Input: `"<<": *defaults`.
-fn merge_keys(entries: &mut Vec<(Node, Node)>) {
-    let is_merge = |key: &Node| key.as_str() == Some("<<");
+fn merge_keys(entries: &mut Vec<(Node, Node)>, is_merge: impl Fn(&Node) -> bool) {
     let merges = |value: &Node| match &value.value {
         Value::Mapping(_) => true,
         Value::Sequence(items) => items.iter().all(|item| item.as_mapping().is_some()),
@@ -471,6 +481,17 @@ mod tests {
         assert_eq!(c.get("k").unwrap().as_str(), Some("A"));
         assert_eq!(c.get("j").unwrap().as_str(), Some("B"));
         assert_eq!(c.as_mapping().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_quoted_merge_key_is_an_ordinary_key() {
+        let text = "---\na: &a\n  k: A\nb:\n  \"<<\": *a\n  '<<': *a\n";
+        let (node, errors) = parse_text(text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("t.mdx:6:3: error: duplicate key '<<' in b"), "{errors:?}");
+        let b = node.unwrap().get("b").unwrap().clone();
+        assert!(b.get("k").is_none(), "{b:?}");
+        assert_eq!(b.get("<<").unwrap().get("k").unwrap().as_str(), Some("A"));
     }
 
     #[test]
