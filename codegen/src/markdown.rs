@@ -200,6 +200,9 @@ struct Heading {
     level: usize,
     /// The text without the `#` marks.
     title: String,
+    /// The line after the heading's last: more than `line + 1` when a tag that starts on the
+    /// heading's line runs on over later lines (`## Title <CodeBlock` then `referenceId=...`).
+    next: usize,
 }
 
 impl Body {
@@ -221,7 +224,7 @@ impl Body {
         let above = index.headings.iter().rev().find(|h| h.line <= target);
         // Without a heading, any later heading ends the section, as if the section were level 7.
         let (start, level, heading) = match above {
-            Some(h) => (h.line + 1, h.level, h.title.clone()),
+            Some(h) => (h.next, h.level, h.title.clone()),
             None => (0, 7, String::new()),
         };
         let end = index
@@ -274,7 +277,11 @@ fn code_blocks(lines: &[SrcLine]) -> HashMap<String, usize> {
 /// fence, or inside an HTML block that swallowed a line, `#` is not a heading.
 fn headings(lines: &[SrcLine]) -> Vec<Heading> {
     let kept = strip_mdx(lines, &mut Vec::new());
-    plain_headings(&kept).unwrap_or_else(|| parsed_headings(&kept))
+    let mut headings = plain_headings(&kept).unwrap_or_else(|| parsed_headings(&kept));
+    for heading in &mut headings {
+        heading.next = inline_tags_end(lines, heading.line).map_or(heading.line, |(j, _)| j) + 1;
+    }
+    headings
 }
 
 /// The headings of Markdown whose every line is blank, prose that starts with a letter, or a
@@ -295,7 +302,8 @@ fn plain_headings(lines: &[SrcLine]) -> Option<Vec<Heading>> {
         if !(1..=6).contains(&level) || title.is_empty() || !title.chars().all(plain) {
             return None;
         }
-        headings.push(Heading { line: line.no, level, title: title.to_owned() });
+        let next = line.no + 1;
+        headings.push(Heading { line: line.no, level, title: title.to_owned(), next });
     }
     Some(headings)
 }
@@ -315,7 +323,7 @@ fn parsed_headings(lines: &[SrcLine]) -> Vec<Heading> {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((line, level, title)) = open.take() {
                     let title = without_components(title.map_or("", |r| doc.text[r].trim()));
-                    headings.push(Heading { line, level, title });
+                    headings.push(Heading { line, level, title, next: line + 1 });
                 }
             }
             // The title runs from the first to the last inline event, which leaves out the `#`
@@ -332,20 +340,28 @@ fn parsed_headings(lines: &[SrcLine]) -> Vec<Heading> {
 }
 
 /// A heading's title without the self-closing components written on its line, such as the
-/// `<CodeBlock … />` of `## Title <CodeBlock … />`, which belong to the page, not the title.
+/// `<CodeBlock … />` of `## Title <CodeBlock … />`, which belong to the page, not the title. A
+/// tag inside a code span is text, and one inside another tag's attribute is that tag's value:
+/// both are kept.
 fn without_components(title: &str) -> String {
     let line = [SrcLine { no: 0, text: Cow::Borrowed(title) }];
     let mut kept = String::new();
     let (mut copied, mut from) = (0, 0);
-    while let Some(found) = title[from..].find('<') {
+    while let Some(found) = memchr::memchr2(b'<', b'`', &title.as_bytes()[from..]) {
         let at = from + found;
+        if title.as_bytes()[at] == b'`' {
+            from = code_span_end(title, at).unwrap_or(at + 1);
+            continue;
+        }
         let component = title[at + 1..].starts_with(|c: char| c.is_ascii_uppercase());
+        let tag = title[at + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
         match tag_end(&line, 0, at + 1) {
             Some((_, end, true)) if component => {
                 kept.push_str(title[copied..at].trim_end());
                 copied = end;
                 from = end;
             }
+            Some((_, end, _)) if tag => from = end,
             _ => from = at + 1,
         }
     }
@@ -358,6 +374,84 @@ fn without_components(title: &str) -> String {
     }
     kept.push_str(rest);
     kept
+}
+
+/// The byte after the code span that a run of backticks at `at` opens: the next run as long.
+/// `None` when no such run follows, and the backticks are text.
+fn code_span_end(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let run = b[at..].iter().take_while(|&&c| c == b'`').count();
+    let mut i = at + run;
+    while let Some(found) = memchr::memchr(b'`', &b[i..]) {
+        let start = i + found;
+        let len = b[start..].iter().take_while(|&&c| c == b'`').count();
+        if len == run {
+            return Some(start + len);
+        }
+        i = start + len;
+    }
+    None
+}
+
+/// The most lines a JSX tag that starts after text on a line is looked for over.
+const MAX_TAG_LINES: usize = 32;
+
+/// Where the JSX tags that start inside line `i`, after other text, and end on a later line
+/// end: their last line and the byte after the last one's `>`; `None` when no tag runs on past
+/// the line. MDX reads such a tag as one element however its lines break, so joined onto one
+/// line it reads as a tag within a line does. A tag inside a code span is text.
+fn inline_tags_end(lines: &[SrcLine], i: usize) -> Option<(usize, usize)> {
+    let mut found = None;
+    let (mut j, mut from) = (i, 0);
+    'lines: loop {
+        let text = lines[j].text.as_ref();
+        while let Some(at) = memchr::memchr2(b'<', b'`', &text.as_bytes()[from..]) {
+            let at = from + at;
+            if text.as_bytes()[at] == b'`' {
+                from = code_span_end(text, at).unwrap_or(at + 1);
+                continue;
+            }
+            from = at + 1;
+            let name_len = text[at + 1..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+                .unwrap_or(text.len() - at - 1);
+            let after = text[at + 1 + name_len..].chars().next();
+            // `<A, it's` in prose is no tag: a name must start uppercase and end the word.
+            if !text[at + 1..].starts_with(|c: char| c.is_ascii_uppercase())
+                || !after.is_none_or(|c| c.is_whitespace() || c == '/' || c == '>')
+            {
+                continue;
+            }
+            // A tag longer than this is prose that happens to hold a `<`; bounding the search
+            // also keeps a body of such lines from being read once per line.
+            let window = &lines[..lines.len().min(j + MAX_TAG_LINES)];
+            match tag_end(window, j, at + 1) {
+                Some((end_line, end, _)) if end_line > j => {
+                    found = Some((end_line, end));
+                    (j, from) = (end_line, end);
+                    continue 'lines;
+                }
+                Some((_, end, _)) => from = end,
+                None => break 'lines,
+            }
+        }
+        break;
+    }
+    found
+}
+
+/// Line `i` and the lines its tags run on over (see [`inline_tags_end`]) as one line, each
+/// further line trimmed and joined with a space, numbered as line `i`.
+fn joined_line<'a>(lines: &[SrcLine<'a>], i: usize, last: usize) -> SrcLine<'a> {
+    let mut text = lines[i].text.trim_end().to_owned();
+    for line in &lines[i + 1..=last] {
+        let part = line.text.trim();
+        if !part.is_empty() {
+            text.push(' ');
+            text.push_str(part);
+        }
+    }
+    SrcLine { no: lines[i].no, text: Cow::Owned(text) }
 }
 
 /// One input line with its 0-based position in the original text, kept for warnings. Most
@@ -1118,6 +1212,11 @@ fn strip_block<'a>(
             continue;
         }
         block_start = text.trim().is_empty();
+        if let Some((last, _)) = inline_tags_end(lines, i) {
+            out.push(joined_line(lines, i, last));
+            i = last + 1;
+            continue;
+        }
         out.push(lines[i].clone());
         i += 1;
     }
@@ -2223,6 +2322,40 @@ Deletion is permanent.
         assert_eq!(without_components("The <b>bold</b> <Note>open</Note> a < b"), {
             "The <b>bold</b> <Note>open</Note> a < b"
         });
+        // A component in a code span or in another tag's attribute is not the page's.
+        assert_eq!(
+            without_components("The `<Widget />` widget <Tag />"),
+            "The `<Widget />` widget"
+        );
+        assert_eq!(without_components("A ``x ` <W />`` <Tag />"), "A ``x ` <W />``");
+        assert_eq!(without_components("Odd ` <Tag />"), "Odd `");
+        assert_eq!(
+            without_components("G <a title=\"<Tip />\">x</a>"),
+            "G <a title=\"<Tip />\">x</a>"
+        );
+    }
+
+    #[test]
+    fn a_code_block_that_starts_on_a_heading_line_and_runs_on_leaves_no_attributes() {
+        let body = "## The `<W />` widget <CodeBlock\n  referenceId=\"w\"\n  title=\"W\"\n/>\n\n\
+                    About the widget.\n\n## Next\n\nNot it.";
+        let section = body_section(body, "w").unwrap();
+        assert_eq!(section.heading, "The `<W />` widget");
+        assert_eq!(section.prose, "About the widget.");
+    }
+
+    #[test]
+    fn a_tag_that_runs_on_over_lines_inside_prose_is_read_as_one_line() {
+        let rendered = to_rustdoc("Before <Badge\n  kind=\"x\"\n/> after.\n\nNext `<A` \n b.", "");
+        let one_line = to_rustdoc("Before <Badge kind=\"x\" /> after.\n\nNext `<A` \n b.", "");
+        assert_eq!(rendered, one_line);
+        assert_eq!(rendered.lines[2..], ["Next `<A`", " b."]);
+        let lines = source_lines("Text <Tip a=\"1\"\n b=\"2\">in <Tip\nc=\"3\"/></Tip>\nlast");
+        assert_eq!(inline_tags_end(&lines, 0), Some((2, 7)));
+        assert_eq!(
+            joined_line(&lines, 0, 2).text,
+            "Text <Tip a=\"1\" b=\"2\">in <Tip c=\"3\"/></Tip>"
+        );
     }
 
     #[test]
