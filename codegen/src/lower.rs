@@ -207,21 +207,34 @@ fn collect_entries<'a>(
         if checked_folder != Some(folder) {
             checked_folder = Some(folder);
             let start = Span { file: file.file, start: 0, end: 0 };
-            let first = *folders.entry(module.clone()).or_insert((folder, start));
-            clash = first.0 != folder;
-            if clash && clashing.insert(folder) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        start,
-                        format!(
-                            "folders '{}' and '{folder}' both map to the Rust module `{}`",
-                            first.0,
-                            module.join("::")
-                        ),
-                    )
-                    .with_related(first.1, "a file of the other folder")
-                    .with_hint("rename one of the folders"),
-                );
+            // The folders above this one are modules too (`a_b/c/` makes `a_b`), so each of
+            // them is checked against every other folder's module, with files or not.
+            let ends = folder.match_indices('/').map(|(at, _)| at).chain([folder.len()]);
+            clash = false;
+            for (depth, end) in ends.enumerate() {
+                let (above, Some(path)) = (&folder[..end], module.get(..=depth)) else { break };
+                let first = match folders.get(path) {
+                    Some(first) => *first,
+                    None => *folders.entry(path.to_vec()).or_insert((above, start)),
+                };
+                if first.0 == above {
+                    continue;
+                }
+                clash = true;
+                if clashing.insert(above) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            start,
+                            format!(
+                                "folders '{}' and '{above}' both map to the Rust module `{}`",
+                                first.0,
+                                path.join("::")
+                            ),
+                        )
+                        .with_related(first.1, "a file of the other folder")
+                        .with_hint("rename one of the folders"),
+                    );
+                }
             }
         }
         if clash {

@@ -470,6 +470,26 @@ fn two_folders_with_one_module_are_an_error_naming_both() {
         ["reference/a_b/index.mdx:1:1: error: folders 'reference/a-b' and 'reference/a_b' both \
           map to the Rust module `reference::a_b`"]
     );
+    // A folder that holds only a folder is a module too, whichever comes first in path order:
+    // the error is at the first file of the folder found second.
+    let cases = [
+        ("a-b/one.mdx", "a_b/c/two.mdx", "reference/a_b/c/two.mdx"),
+        ("a_b/one.mdx", "a-b/c/two.mdx", "reference/a_b/one.mdx"),
+    ];
+    for (one, two, at) in cases {
+        let docs = tree(&[
+            (&format!("reference/{one}") as &str, &factor_entry("one")),
+            (&format!("reference/{two}"), &factor_entry("two").replace("key: factor", "key: t")),
+        ]);
+        let errors = strip_root(&generate_errors(docs.path()), docs.path());
+        assert_eq!(
+            errors,
+            [format!(
+                "{at}:1:1: error: folders 'reference/a-b' and 'reference/a_b' both map to the \
+                 Rust module `reference::a_b`"
+            )]
+        );
+    }
 }
 
 #[test]
