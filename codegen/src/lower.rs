@@ -1143,7 +1143,7 @@ fn module_doc(
         ];
     }
     let folder = if folder.is_empty() { path.join("/") } else { folder.to_owned() };
-    let intro = index.and_then(|f| first_section(f.body.text()));
+    let intro = index.and_then(|f| markdown::first_section(f.body.text()));
     let mut doc = Vec::new();
     if let Some(intro) = intro {
         let heading = inline(&intro.heading, base_url);
@@ -1172,15 +1172,6 @@ fn module_doc(
 /// A heading or title as one doc line, with its Markdown made safe for rustdoc.
 fn inline(text: &str, base_url: &str) -> String {
     markdown::to_rustdoc(text.trim(), base_url).lines.join(" ")
-}
-
-/// The first heading of a body and the prose up to the next heading or component.
-fn first_section(body: &str) -> Option<markdown::BodySection> {
-    let mut lines = body.lines().skip_while(|l| !l.starts_with('#'));
-    let heading = lines.next()?.trim_start_matches('#').trim().to_owned();
-    let prose: Vec<&str> =
-        lines.take_while(|l| !l.starts_with('#') && !l.trim_start().starts_with('<')).collect();
-    Some(markdown::BodySection { heading, prose: prose.join("\n").trim().to_owned() })
 }
 
 #[cfg(test)]

@@ -233,14 +233,46 @@ impl Body {
             .find(|h| h.line >= start && h.level <= level)
             .map_or(index.lines.len(), |h| h.line);
         let lines = numbered_lines(&self.text, &index.lines[start..end], start);
-        let kept = strip_mdx(&lines, &mut Vec::new());
-        let section = Doc::new(&kept);
-        // Finding fenced blocks takes a parse of the section, which a section without a fence
-        // marker can skip.
-        let fenced = section.text.contains("```") || section.text.contains("~~~");
-        let fences = if fenced { section.fenced_ranges() } else { Vec::new() };
-        Some(BodySection { heading, prose: section.finish(&[], &fences).join("\n") })
+        Some(BodySection { heading, prose: section_prose(&lines) })
     }
+}
+
+/// The first heading of a body and the prose under it, up to the next heading or the first
+/// JSX component outside a fence: the introduction that a folder's `index.mdx` gives.
+/// Headings are found as [`body_section`] finds them, so a `#` line in a fence is none.
+pub fn first_section(body: &str) -> Option<BodySection> {
+    let lines = source_lines(body);
+    let headings = headings(&lines);
+    let first = headings.first()?;
+    let next_heading = headings.get(1).map_or(lines.len(), |h| h.line);
+    let mut fence: Option<LineFence> = None;
+    let end = (first.next..next_heading)
+        .find(|&i| {
+            let text = lines[i].text.as_ref();
+            match &fence {
+                Some(open) if open.is_closed_by(text) => fence = None,
+                Some(_) => {}
+                None => match LineFence::open(text) {
+                    Some(open) => fence = Some(open),
+                    None => return component_start(text).is_some(),
+                },
+            }
+            false
+        })
+        .unwrap_or(next_heading);
+    let prose = section_prose(&lines[first.next.min(end)..end]);
+    Some(BodySection { heading: first.title.clone(), prose })
+}
+
+/// The Markdown of a section's lines with the MDX left out.
+fn section_prose(lines: &[SrcLine]) -> String {
+    let kept = strip_mdx(lines, &mut Vec::new());
+    let section = Doc::new(&kept);
+    // Finding fenced blocks takes a parse of the section, which a section without a fence
+    // marker can skip.
+    let fenced = section.text.contains("```") || section.text.contains("~~~");
+    let fences = if fenced { section.fenced_ranges() } else { Vec::new() };
+    section.finish(&[], &fences).join("\n")
 }
 
 impl BodyIndex {
@@ -2356,6 +2388,22 @@ Deletion is permanent.
             joined_line(&lines, 0, 2).text,
             "Text <Tip a=\"1\" b=\"2\">in <Tip c=\"3\"/></Tip>"
         );
+    }
+
+    #[test]
+    fn the_first_section_is_the_first_heading_outside_fences_and_its_prose() {
+        let body = "import X from 'x';\n\n```sh\n# not a heading\n```\n\n# Widgets\n\n\
+                    Widgets do things.\n\n```text\n# still code\n<Not a component>\n```\n\
+                    More.\n\n<CodeBlock referenceId=\"w\" />\n\nAfter.\n\n## Next\n";
+        let section = first_section(body).unwrap();
+        assert_eq!(section.heading, "Widgets");
+        assert_eq!(
+            section.prose,
+            "Widgets do things.\n\n```text\n# still code\n<Not a component>\n```\nMore."
+        );
+        let section = first_section("# Only <Badge />\n\nText.").unwrap();
+        assert_eq!((section.heading.as_str(), section.prose.as_str()), ("Only", "Text."));
+        assert_eq!(first_section("No heading.\n#tag\n"), None);
     }
 
     #[test]
