@@ -200,18 +200,18 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, span: Option<Span>, message: String) -> Self {
-        Self { severity, message, span, related: Vec::new(), hint: None }
+        Self { severity, message: one_line(message), span, related: Vec::new(), hint: None }
     }
 
     /// Adds another place that explains the problem.
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push((span, message.into()));
+        self.related.push((span, one_line(message.into())));
         self
     }
 
     /// Adds a hint on how to fix the problem.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(one_line(hint.into()));
         self
     }
 
@@ -254,6 +254,26 @@ impl Diagnostic {
     }
 }
 
+/// A message with its control characters and text direction controls written as escapes
+/// (`\n`, `\u{202e}`). Messages quote names and texts from the docs, and one holding a line
+/// break or a direction control would break the report's layout or reorder what it says.
+fn one_line(message: String) -> String {
+    let escaped =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !message.chars().any(escaped) {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    for c in message.chars() {
+        if escaped(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The diagnostics of a run, in the order they were found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Diagnostics {
@@ -279,10 +299,12 @@ impl Diagnostics {
 
     /// Adds a place to every diagnostic from index `start` on that has a place of its own in
     /// the same file: the entry a property's problem is in, shown beside the property's line.
-    pub fn relate_from(&mut self, start: usize, span: Span, message: &str) {
+    pub fn relate_from(&mut self, start: usize, span: Span, text: &str) {
+        let mut message = None;
         for diagnostic in self.items.iter_mut().skip(start) {
             if diagnostic.span.is_some_and(|own| own.file == span.file && own != span) {
-                diagnostic.related.push((span, message.to_owned()));
+                let message = message.get_or_insert_with(|| one_line(text.to_owned()));
+                diagnostic.related.push((span, message.clone()));
             }
         }
     }
@@ -360,6 +382,27 @@ mod tests {
         let mut sources = SourceMap::default();
         let file = sources.add("a.mdx".into(), "---\nkey: é value\n---\n".into());
         (sources, file)
+    }
+
+    #[test]
+    fn texts_from_the_docs_stay_on_one_line_in_a_report() {
+        let (sources, file) = map();
+        let span = sources.rest_of_line_at(file, 2, 1);
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(
+            Diagnostic::error(span, "key 'a\nb\u{202E}c' is bad, é")
+                .with_related(span, "in\tentry")
+                .with_hint("one\rtwo"),
+        );
+        diagnostics.relate_from(0, Span { start: 0, ..span }, "in entry `x\ny`");
+        let d = &diagnostics.sorted()[0];
+        assert_eq!(d.message, "key 'a\\nb\\u{202e}c' is bad, é");
+        assert_eq!(d.related[0].1, "in\\tentry");
+        assert_eq!(d.related[1].1, "in entry `x\\ny`");
+        assert_eq!(d.hint.as_deref(), Some("one\\rtwo"));
+        let report = d.render(&sources);
+        assert!(!report.contains(['\r', '\t', '\u{202E}']), "{report}");
+        assert!(report.contains("error: key 'a\\nb\\u{202e}c' is bad, é\n"), "{report}");
     }
 
     #[test]

@@ -368,6 +368,24 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         let file = &self.cx.files[type_entry.file];
         let doc = entry_doc(&self.cx.config.base_url, file, &type_entry.entry);
         let entry = &type_entry.entry;
+        if let Some(fence) = file.body.hiding_fence(entry.id.as_deref().unwrap_or(&entry.key)) {
+            // The body is the end of the file's text, so it starts where their lengths differ.
+            let sources = &self.cx.sources;
+            let body_start = sources.text(file.file).len() - file.body.text().len();
+            let (body_line, _) = sources.line_col(file.file, body_start);
+            let message = format!(
+                "this code fence is never closed, so the `<CodeBlock>` of entry `{}` after it \
+                 is read as code, and the entry is documented without its section",
+                entry.key
+            );
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    sources.rest_of_line_at(file.file, body_line + fence, 0),
+                    message,
+                )
+                .with_hint("close the fence with a line of the same backticks or tildes"),
+            );
+        }
         self.current_id = Some(entry.id.as_deref().unwrap_or(&entry.key));
         let mut nested = Vec::new();
         let first_diagnostic = self.diagnostics.count();

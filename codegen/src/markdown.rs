@@ -189,6 +189,8 @@ struct BodyIndex {
     code_blocks: HashMap<String, usize>,
     /// The headings, in order; left empty without code blocks, when no search needs them.
     headings: Vec<Heading>,
+    /// The line of a code fence that is never closed, which makes the rest of the body code.
+    open_fence: Option<usize>,
 }
 
 /// An ATX heading of a body.
@@ -235,6 +237,18 @@ impl Body {
         let lines = numbered_lines(&self.text, &index.lines[start..end], start);
         Some(BodySection { heading, prose: section_prose(&lines) })
     }
+
+    /// The 0-based line of a code fence that is never closed and so turns into code a
+    /// `<CodeBlock>` of `reference_id` after it, whose section is then not found; `None` when
+    /// the code block is found or no such fence hides it.
+    pub fn hiding_fence(&self, reference_id: &str) -> Option<usize> {
+        let index = self.index.get_or_init(|| BodyIndex::new(&self.text));
+        let fence = index.open_fence.filter(|_| !index.code_blocks.contains_key(reference_id))?;
+        let after = numbered_lines(&self.text, &index.lines[fence + 1..], fence + 1);
+        let hidden =
+            (0..after.len()).any(|i| code_block_ids(&after, i).iter().any(|id| id == reference_id));
+        hidden.then_some(fence)
+    }
 }
 
 /// The first heading of a body and the prose under it, up to the next heading or the first
@@ -279,30 +293,31 @@ impl BodyIndex {
     fn new(text: &str) -> BodyIndex {
         let ranges: Vec<Range<usize>> = line_ranges(text).collect();
         let lines = numbered_lines(text, &ranges, 0);
-        let code_blocks = code_blocks(&lines);
+        let (code_blocks, open_fence) = code_blocks(&lines);
         let headings = if code_blocks.is_empty() { Vec::new() } else { headings(&lines) };
-        BodyIndex { lines: ranges, code_blocks, headings }
+        BodyIndex { lines: ranges, code_blocks, headings, open_fence }
     }
 }
 
-/// For each `referenceId` of a `<CodeBlock>` outside fences, the first line that carries it.
-fn code_blocks(lines: &[SrcLine]) -> HashMap<String, usize> {
+/// For each `referenceId` of a `<CodeBlock>` outside fences, the first line that carries it;
+/// and the line of a fence still open at the end, if any.
+fn code_blocks(lines: &[SrcLine]) -> (HashMap<String, usize>, Option<usize>) {
     let mut found = HashMap::new();
-    let mut fence: Option<LineFence> = None;
+    let mut fence: Option<(LineFence, usize)> = None;
     for (i, line) in lines.iter().enumerate() {
-        if let Some(open) = &fence {
+        if let Some((open, _)) = &fence {
             if open.is_closed_by(&line.text) {
                 fence = None;
             }
         } else if let Some(open) = LineFence::open(&line.text) {
-            fence = Some(open);
+            fence = Some((open, i));
         } else {
             for id in code_block_ids(lines, i) {
                 found.entry(id).or_insert(i);
             }
         }
     }
-    found
+    (found, fence.map(|(_, line)| line))
 }
 
 /// The ATX headings of a body. They come from the Markdown left once the MDX is gone: inside a
@@ -2404,6 +2419,21 @@ Deletion is permanent.
         let section = first_section("# Only <Badge />\n\nText.").unwrap();
         assert_eq!((section.heading.as_str(), section.prose.as_str()), ("Only", "Text."));
         assert_eq!(first_section("No heading.\n#tag\n"), None);
+    }
+
+    #[test]
+    fn a_fence_never_closed_is_named_for_the_code_blocks_it_hides() {
+        let body = Body::new(
+            "## A\n\n<CodeBlock referenceId=\"a\" />\n\n```js\nx\n\n## B\n\n\
+             <CodeBlock referenceId=\"b\" />\n"
+                .to_owned(),
+        );
+        assert_eq!(body.section("b"), None);
+        assert_eq!(body.hiding_fence("b"), Some(4));
+        assert_eq!(body.hiding_fence("a"), None);
+        assert_eq!(body.hiding_fence("c"), None);
+        let closed = Body::new("```\n<CodeBlock referenceId=\"b\" />\n```\n".to_owned());
+        assert_eq!(closed.hiding_fence("b"), None);
     }
 
     #[test]

@@ -312,7 +312,7 @@ fn read_entry(
         let name = key.as_str();
         match name {
             Some("key") => {
-                if let Some(text) = required_text(value, || format!("{place}.key"), diagnostics) {
+                if let Some(text) = key_text(value, || format!("{place}.key"), diagnostics) {
                     entry.key = text;
                     entry.key_span = key.span;
                     has_key = true;
@@ -386,7 +386,7 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
         let name = key.as_str();
         match name {
             Some("key") => {
-                if let Some(text) = required_text(value, || format!("{path}.key"), diagnostics) {
+                if let Some(text) = key_text(value, || format!("{path}.key"), diagnostics) {
                     property.key = text;
                     has_key = true;
                 }
@@ -468,6 +468,23 @@ fn required_text(
     }
 }
 
+/// A `key`, read as [`required_text`]. A key is a name on the wire, where white space around it
+/// would be part of the name; the docs never mean it so, and it is left out with a warning.
+fn key_text(
+    node: &Node,
+    place: impl Fn() -> String,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let key = required_text(node, &place, diagnostics)?;
+    if let Some(raw) = node.as_str().filter(|raw| *raw != key) {
+        diagnostics.push(Diagnostic::warning(
+            node.span,
+            format!("{} has white space around it ({raw:?}); it is read as `{key}`", place()),
+        ));
+    }
+    Some(key)
+}
+
 fn optional_text(
     node: &Node,
     place: impl FnOnce() -> String,
@@ -530,6 +547,24 @@ mod tests {
         let paths: Vec<&str> = document.descriptions.iter().map(|d| d.path.as_str()).collect();
         assert_eq!(paths, ["a.b", "a.c.d"]);
         assert_eq!(document.descriptions[1].text, Text::Reference("a.b".into()));
+    }
+
+    #[test]
+    fn white_space_around_a_key_is_left_out_with_a_warning() {
+        let text = "reference:\n  json:\n    - key: \"e \"\n      properties:\n        \
+                    - key: \"\\u00a0a\"\n          type: string\n";
+        let (document, lines) = read_text(text);
+        assert_eq!(
+            lines,
+            [
+                "t.mdx:3:12: warning: reference.json[0].key has white space around it (\"e \"); \
+                 it is read as `e`",
+                "t.mdx:5:16: warning: reference.json[0].properties[0].key has white space around \
+                 it (\"\\u{a0}a\"); it is read as `a`",
+            ]
+        );
+        assert_eq!(document.entries[0].key, "e");
+        assert_eq!(document.entries[0].properties.as_ref().unwrap()[0].key, "a");
     }
 
     #[test]

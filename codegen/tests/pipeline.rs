@@ -148,6 +148,24 @@ fn warnings_name_the_imprecision() {
 }
 
 #[test]
+fn a_fence_never_closed_that_hides_a_code_block_is_a_warning_at_the_fence() {
+    let page = "---\nreference:\n  json:\n    - key: x\n      properties: []\n---\n\n## Intro\n\n\
+                ~~~sh\ncurl example\n\n## X\n\nThe x.\n\n<CodeBlock referenceId=\"x\" />\n";
+    let docs = tree(&[("a/x.mdx", page)]);
+    let generation = generate_ok(docs.path(), None);
+    assert_eq!(
+        strip_root(&generation.warning_lines(), docs.path()),
+        ["a/x.mdx:10:1: warning: this code fence is never closed, so the `<CodeBlock>` of entry \
+          `x` after it is read as code, and the entry is documented without its section"]
+    );
+    // Closed, the fence hides nothing and the section is found.
+    let docs = tree(&[("a/x.mdx", &page.replace("curl example\n", "curl example\n~~~\n"))]);
+    let generation = generate_ok(docs.path(), None);
+    assert!(generation.warning_lines().is_empty(), "{:?}", generation.warning_lines());
+    assert!(generation.files["src/a.rs"].contains("/// X\n///\n/// The x.\n"));
+}
+
+#[test]
 fn missing_and_cyclic_references_are_errors() {
     let docs = tree(&[(
         "a/x.mdx",
