@@ -328,6 +328,7 @@ fn rust_type(module: &ModulePath, ty: &RustType) -> Type {
         ),
         RustType::Vec(item) => generic_type(&["Vec"], [rust_type(module, item)]),
         RustType::Option(inner) => generic_type(&["Option"], [rust_type(module, inner)]),
+        RustType::Boxed(inner) => generic_type(&["Box"], [rust_type(module, inner)]),
         RustType::Named { module: target, name } if target == module => simple_type(&[name]),
         RustType::Named { module: target, name } => {
             let segments = iter::once("crate")

@@ -133,6 +133,8 @@ pub enum RustType {
     Vec(Box<RustType>),
     /// `Option<T>`.
     Option(Box<RustType>),
+    /// `Box<T>`: a field that would otherwise make a type contain itself.
+    Boxed(Box<RustType>),
     /// A generated type.
     Named {
         /// Its module.

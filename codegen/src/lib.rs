@@ -21,6 +21,7 @@ pub mod lower;
 pub mod markdown;
 pub mod model;
 pub mod naming;
+pub mod recursion;
 pub mod report;
 pub mod resolve;
 pub mod source;

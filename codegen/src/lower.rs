@@ -99,6 +99,7 @@ pub fn lower(
     for declared in &config.unions {
         lower_union(&cx, &mut krate, &mut taken, declared, diagnostics);
     }
+    crate::recursion::box_recursive_fields(&mut krate);
     complete_tree(&mut krate, files, config);
     krate
 }

@@ -166,6 +166,26 @@ fn a_fence_never_closed_that_hides_a_code_block_is_a_warning_at_the_fence() {
 }
 
 #[test]
+fn a_type_that_holds_itself_is_boxed_where_it_does() {
+    let page = "---\nreference:\n  json:\n    - key: node\n      properties:\n        \
+                - {key: parent, type: node | null}\n        - {key: kids, type: \"node[]\"}\n    \
+                - key: ping\n      properties:\n        - {key: pong, type: pong}\n    \
+                - key: pong\n      properties:\n        - {key: ping, type: ping, optional: true}\n\
+                ---\n";
+    let docs = tree(&[("a/x.mdx", page)]);
+    let generation = generate_ok(docs.path(), None);
+    let source = &generation.files["src/a.rs"];
+    for field in [
+        "pub parent: Option<Box<Node>>,",
+        "pub kids: Vec<Node>,",
+        "pub pong: Box<Pong>,",
+        "pub ping: Option<Box<Ping>>,",
+    ] {
+        assert!(source.contains(field), "{field} in:\n{source}");
+    }
+}
+
+#[test]
 fn missing_and_cyclic_references_are_errors() {
     let docs = tree(&[(
         "a/x.mdx",

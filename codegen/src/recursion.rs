@@ -1,0 +1,214 @@
+//! Recursive types: a field that leads back to its own struct is boxed.
+//!
+//! The docs may describe an object that holds another of its kind (`parent: node | null`), or
+//! two that hold each other. A Rust struct that contains itself by value has no finite size and
+//! does not compile, so such a field's type goes behind a `Box`, which serde reads and writes as
+//! the value inside. A `Vec` or a map already keeps its items on the heap and breaks no cycle
+//! that needs breaking; only what a struct holds inline (its fields, through `Option`) and what
+//! a union holds inline (its structs) count.
+//!
+//! Every field that points into the strongly connected component of its own struct is boxed,
+//! not the fewest fields that would do: which field closes a cycle would otherwise depend on
+//! the order of a search, and the rule is one a reader can check by looking at the types.
+
+use std::collections::HashMap;
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::ir::{Crate, Item, ModulePath, RustType};
+
+/// Boxes each struct field whose type holds, inline, a type of the same strongly connected
+/// component of the graph of types held inline: the fields that make a type contain itself.
+/// Returns how many fields were boxed.
+pub fn box_recursive_fields(krate: &mut Crate) -> usize {
+    // A node per struct and union, by module path and name.
+    let mut graph: DiGraph<(), ()> = DiGraph::new();
+    let mut nodes: HashMap<(&ModulePath, &str), NodeIndex> = HashMap::new();
+    for (path, module) in &krate.modules {
+        for item in &module.items {
+            if let Item::Struct(s) = item {
+                nodes.insert((path, &s.name), graph.add_node(()));
+            } else if let Item::Union(u) = item {
+                nodes.insert((path, &u.name), graph.add_node(()));
+            }
+        }
+    }
+    for (path, module) in &krate.modules {
+        for item in &module.items {
+            match item {
+                Item::Struct(s) => {
+                    let from = nodes[&(path, s.name.as_str())];
+                    for field in &s.fields {
+                        if let Some(to) = held_inline(&field.ty).and_then(|k| nodes.get(&k)) {
+                            graph.add_edge(from, *to, ());
+                        }
+                    }
+                }
+                Item::Union(u) => {
+                    let from = nodes[&(path, u.name.as_str())];
+                    for variant in &u.variants {
+                        if let Some(to) = nodes.get(&(path, variant.struct_name.as_str())) {
+                            graph.add_edge(from, *to, ());
+                        }
+                    }
+                }
+                Item::Enum(_) => {}
+            }
+        }
+    }
+    // The component of every node that is in a cycle; a node alone is in one only through an
+    // edge to itself.
+    let mut component: HashMap<NodeIndex, usize> = HashMap::new();
+    for (index, members) in tarjan_scc(&graph).into_iter().enumerate() {
+        let cyclic = members.len() > 1 || graph.contains_edge(members[0], members[0]);
+        if cyclic {
+            component.extend(members.into_iter().map(|node| (node, index)));
+        }
+    }
+    if component.is_empty() {
+        return 0;
+    }
+    // Keyed by owned names, so that the crate, which `nodes` borrows, can be changed below.
+    let component_of: HashMap<(ModulePath, String), usize> = nodes
+        .iter()
+        .filter_map(|(&(path, name), node)| {
+            Some(((path.clone(), name.to_owned()), *component.get(node)?))
+        })
+        .collect();
+    let mut boxed = 0;
+    for (path, module) in &mut krate.modules {
+        for item in &mut module.items {
+            let Item::Struct(s) = item else { continue };
+            let Some(&own) = component_of.get(&(path.clone(), s.name.clone())) else { continue };
+            for field in &mut s.fields {
+                let target = held_inline(&field.ty).map(|(p, n)| (p.clone(), n.to_owned()));
+                if target.and_then(|t| component_of.get(&t)) == Some(&own) {
+                    box_inline(&mut field.ty);
+                    boxed += 1;
+                }
+            }
+        }
+    }
+    boxed
+}
+
+/// The generated type that a field of type `ty` holds inline, if any: the type itself, or the
+/// one inside an `Option`.
+fn held_inline(ty: &RustType) -> Option<(&ModulePath, &str)> {
+    match ty {
+        RustType::Named { module, name } => Some((module, name)),
+        RustType::Option(inner) => held_inline(inner),
+        _ => None,
+    }
+}
+
+/// Puts the generated type held inline behind a `Box`, inside any `Option`:
+/// `Option<Node>` becomes `Option<Box<Node>>`, which serde treats as `Option<Node>`.
+fn box_inline(ty: &mut RustType) {
+    match ty {
+        RustType::Option(inner) => box_inline(inner),
+        named @ RustType::Named { .. } => {
+            let inner = std::mem::replace(named, RustType::Json);
+            *named = RustType::Boxed(Box::new(inner));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Field, Module, Struct};
+
+    fn named(module: &[&str], name: &str) -> RustType {
+        RustType::Named {
+            module: module.iter().map(|s| (*s).to_owned()).collect(),
+            name: name.to_owned(),
+        }
+    }
+
+    fn field(name: &str, ty: RustType) -> Field {
+        Field { name: name.to_owned(), wire: name.to_owned(), doc: Vec::new(), ty, optional: false }
+    }
+
+    fn krate(modules: Vec<(&[&str], Vec<Struct>)>) -> Crate {
+        let mut krate = Crate::default();
+        for (path, structs) in modules {
+            let module = Module {
+                items: structs.into_iter().map(Item::Struct).collect(),
+                ..Module::default()
+            };
+            krate.modules.insert(path.iter().map(|s| (*s).to_owned()).collect(), module);
+        }
+        krate
+    }
+
+    fn structure(name: &str, fields: Vec<Field>) -> Struct {
+        Struct { name: name.to_owned(), doc: Vec::new(), fields }
+    }
+
+    fn types(krate: &Crate) -> Vec<(String, RustType)> {
+        let mut found = Vec::new();
+        for module in krate.modules.values() {
+            for item in &module.items {
+                if let Item::Struct(s) = item {
+                    found.extend(
+                        s.fields.iter().map(|f| (format!("{}.{}", s.name, f.name), f.ty.clone())),
+                    );
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn a_struct_that_holds_itself_or_a_partner_is_boxed_where_the_cycle_closes() {
+        let boxed = |ty: RustType| RustType::Boxed(Box::new(ty));
+        let mut krate = krate(vec![
+            (
+                &["a"],
+                vec![
+                    structure(
+                        "Node",
+                        vec![
+                            field("parent", named(&["a"], "Node").optional()),
+                            field("children", RustType::Vec(Box::new(named(&["a"], "Node")))),
+                            field("tag", named(&["a"], "Tag")),
+                        ],
+                    ),
+                    structure("Tag", vec![field("name", RustType::String)]),
+                    structure("Ping", vec![field("pong", named(&["b"], "Pong"))]),
+                ],
+            ),
+            (
+                &["b"],
+                vec![structure(
+                    "Pong",
+                    vec![
+                        field("ping", named(&["a"], "Ping").optional()),
+                        field("tag", named(&["a"], "Tag")),
+                    ],
+                )],
+            ),
+        ]);
+        assert_eq!(box_recursive_fields(&mut krate), 3);
+        assert_eq!(
+            types(&krate),
+            [
+                (
+                    "Node.parent".to_owned(),
+                    RustType::Option(Box::new(boxed(named(&["a"], "Node"))))
+                ),
+                ("Node.children".to_owned(), RustType::Vec(Box::new(named(&["a"], "Node")))),
+                ("Node.tag".to_owned(), named(&["a"], "Tag")),
+                ("Tag.name".to_owned(), RustType::String),
+                ("Ping.pong".to_owned(), boxed(named(&["b"], "Pong"))),
+                ("Pong.ping".to_owned(), RustType::Option(Box::new(boxed(named(&["a"], "Ping"))))),
+                ("Pong.tag".to_owned(), named(&["a"], "Tag")),
+            ]
+        );
+        // Once boxed, nothing is left to box.
+        assert_eq!(box_recursive_fields(&mut krate), 0);
+    }
+}
