@@ -54,30 +54,38 @@ impl Origin {
 pub enum Text {
     /// Text to show as it is.
     Literal(String),
-    /// `(a.b)`: the text defined at that dotted path in some file's `descriptions`.
+    /// `(a.b)`, as written without the space around it: the text defined at that dotted path in
+    /// some file's `descriptions`; or `(a)`, the text defined at the top of some file's
+    /// `descriptions` if there is one, else the word in brackets as text, as `(optional)` is.
     Reference(String),
 }
 
 impl Text {
-    /// Reads a description: exactly `(a.b)` or `(a.b.c…)`, surrounding space aside, is a
+    /// The path a reference names: `a.b` for `(a.b)`.
+    pub fn reference_path(&self) -> Option<&str> {
+        match self {
+            Text::Reference(written) => Some(&written[1..written.len() - 1]),
+            Text::Literal(_) => None,
+        }
+    }
+
+    /// Reads a description: exactly `(a)`, `(a.b)` or `(a.b.c…)`, surrounding space aside, is a
     /// reference; anything else is literal text.
     pub fn from_description(text: &str) -> Text {
         let trimmed = text.trim();
         let inner = trimmed.strip_prefix('(').and_then(|rest| rest.strip_suffix(')'));
         match inner {
-            Some(path) if is_reference_path(path) => Text::Reference(path.to_owned()),
+            Some(path) if is_reference_path(path) => Text::Reference(trimmed.to_owned()),
             _ => Text::Literal(text.to_owned()),
         }
     }
 }
 
-/// Whether a text is a dotted path of two or more identifier-like segments.
+/// Whether a text is a dotted path of identifier-like segments.
 fn is_reference_path(path: &str) -> bool {
-    path.contains('.')
-        && path.split('.').all(|segment| {
-            !segment.is_empty()
-                && segment.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        })
+    path.split('.').all(|segment| {
+        !segment.is_empty() && segment.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    })
 }
 
 /// An entry of a `reference` section.
@@ -220,8 +228,8 @@ fn read_descriptions(
                 document.namespaces.push(path.clone());
                 read_descriptions(value, &path, document, diagnostics);
             }
-            // A text at the top level has a one-segment path, which no reference can name;
-            // the real docs have such texts for SDK parameters, so they are kept, not refused.
+            // A text at the top level has a one-segment path, which `(name)` refers to: the
+            // real docs keep the texts shared by many SDK parameters so (`(client_id)`).
             Value::Scalar(text) => document.descriptions.push(Described {
                 path,
                 text: Text::from_description(text),
@@ -529,9 +537,11 @@ mod tests {
 
     #[test]
     fn references_and_literals() {
-        assert_eq!(Text::from_description("(a.b)"), Text::Reference("a.b".into()));
-        assert_eq!(Text::from_description(" (a.b.c)\n"), Text::Reference("a.b.c".into()));
-        assert_eq!(Text::from_description("(a)"), Text::Literal("(a)".into()));
+        assert_eq!(Text::from_description("(a.b)"), Text::Reference("(a.b)".into()));
+        assert_eq!(Text::from_description(" (a.b.c)\n"), Text::Reference("(a.b.c)".into()));
+        assert_eq!(Text::from_description("(a)"), Text::Reference("(a)".into()));
+        assert_eq!(Text::from_description("(a b)"), Text::Literal("(a b)".into()));
+        assert_eq!(Text::from_description("(a.)"), Text::Literal("(a.)".into()));
         assert_eq!(
             Text::from_description("(a.b) and more"),
             Text::Literal("(a.b) and more".into())
@@ -546,7 +556,7 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let paths: Vec<&str> = document.descriptions.iter().map(|d| d.path.as_str()).collect();
         assert_eq!(paths, ["a.b", "a.c.d"]);
-        assert_eq!(document.descriptions[1].text, Text::Reference("a.b".into()));
+        assert_eq!(document.descriptions[1].text, Text::Reference("(a.b)".into()));
     }
 
     #[test]

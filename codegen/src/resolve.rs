@@ -1,5 +1,7 @@
 //! Resolving descriptions: a reference such as `(authentication_errors.code)` names a text
-//! under `descriptions` in any file of the tree, possibly through a chain of references.
+//! under `descriptions` in any file of the tree, possibly through a chain of references; one
+//! such as `(client_id)` names a text at the top of `descriptions`, or is words in brackets
+//! when no file has one.
 //!
 //! The index is built from every file before anything is resolved, since references cross
 //! files. When a path is defined in several files, the definition in the referring file wins,
@@ -62,9 +64,9 @@ impl<'a> DescriptionIndex<'a> {
         let mut chain: Vec<&str> = Vec::new();
         let (mut text, mut file, mut at) = (text, file, origin);
         loop {
-            let path = match text {
+            let (path, written) = match text {
                 Text::Literal(literal) => return Ok((literal, at)),
-                Text::Reference(path) => path.as_str(),
+                Text::Reference(written) => (text.reference_path().unwrap_or(written), written),
             };
             if chain.contains(&path) {
                 chain.push(path);
@@ -76,6 +78,10 @@ impl<'a> DescriptionIndex<'a> {
             }
             chain.push(path);
             let Some(definitions) = self.texts.get(path) else {
+                // `(optional)` is words in brackets unless some file defines a text so named.
+                if !path.contains('.') {
+                    return Ok((written, at));
+                }
                 return Err(self.missing(path));
             };
             let from = folder_of(&self.files[file].relative);

@@ -186,6 +186,28 @@ fn a_type_that_holds_itself_is_boxed_where_it_does() {
 }
 
 #[test]
+fn a_word_in_brackets_is_a_reference_when_a_top_level_text_has_that_name() {
+    let page = "---\ndescriptions:\n  client_id: The client.\n  ns:\n    alias: (client_id)\n\
+                reference:\n  json:\n    - key: x\n      properties:\n        \
+                - {key: a, type: string, description: (client_id)}\n        \
+                - {key: b, type: string, description: (ns.alias)}\n        \
+                - {key: c, type: string, description: (optional)}\n        \
+                - {key: d, type: string, description: (ns)}\n---\n";
+    let docs = tree(&[("a/x.mdx", page)]);
+    let generation = generate_ok(docs.path(), None);
+    let source = &generation.files["src/a.rs"];
+    for line in [
+        "    /// The client.\n    pub a: String,",
+        "    /// The client.\n    pub b: String,",
+        "    /// (optional)\n    pub c: String,",
+        "    /// (ns)\n    pub d: String,",
+    ] {
+        assert!(source.contains(line), "{line} in:\n{source}");
+    }
+    assert!(generation.warning_lines().is_empty(), "{:?}", generation.warning_lines());
+}
+
+#[test]
 fn missing_and_cyclic_references_are_errors() {
     let docs = tree(&[(
         "a/x.mdx",

@@ -234,6 +234,14 @@ fn doc_lines_from_the_real_reference() {
     // A section heading with brackets becomes the summary with the brackets escaped.
     let session = &generation.files["src/reference/magic_link/passwordless_session.rs"];
     assert!(session.contains(r"/// Passwordless Session \[Deprecated\]"), "{session}");
+    // `(client_id)` names a text at the top of the reference index's descriptions.
+    let url = &generation.files["src/reference/sso/get_authorization_url.rs"];
+    let doc = doc_above(url, "pub client_id: String,");
+    assert!(doc[0].starts_with("Identifies the application making the request"), "{doc:?}");
+    for (path, source) in &generation.files {
+        let unresolved = source.lines().find(|l| l.trim() == "/// (client_id)");
+        assert!(unresolved.is_none(), "{path} keeps a reference as text");
+    }
 }
 
 /// Files are read, lowered and emitted on every core; what comes out, warnings and their order
