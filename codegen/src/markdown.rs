@@ -1249,8 +1249,9 @@ fn strip_block<'a>(
             i = skip_esm(lines, i);
             continue;
         }
-        if is_mdx_comment(text) {
-            i += 1;
+        if text.trim_start().starts_with("{/*") {
+            i = strip_comment(lines, i, out, warnings);
+            block_start = true;
             continue;
         }
         if let Some(tag) = component_start(text) {
@@ -1259,6 +1260,13 @@ fn strip_block<'a>(
             continue;
         }
         block_start = text.trim().is_empty();
+        if text.contains("{/*")
+            && let Some((line, last)) = without_inline_comments(lines, i)
+        {
+            out.push(line);
+            i = last + 1;
+            continue;
+        }
         if let Some((last, _)) = inline_tags_end(lines, i) {
             out.push(joined_line(lines, i, last));
             i = last + 1;
@@ -1478,9 +1486,69 @@ fn find_component_close(
 }
 
 /// MDX comments: a whole line `{/* ... */}`.
-fn is_mdx_comment(line: &str) -> bool {
-    let t = line.trim();
-    t.starts_with("{/*") && t.ends_with("*/}")
+/// Line `i` without the MDX comments that start inside it, outside code spans, and the last
+/// line they reach; `None` when it has none. A comment that runs on over lines takes them
+/// with it, and the text after it joins the line; one never closed is left as text.
+fn without_inline_comments<'a>(lines: &[SrcLine<'a>], i: usize) -> Option<(SrcLine<'a>, usize)> {
+    let mut text = lines[i].text.to_string();
+    let (mut last, mut from, mut found) = (i, 0, false);
+    while let Some(at) = memchr::memchr2(b'{', b'`', &text.as_bytes()[from..]) {
+        let at = from + at;
+        if text.as_bytes()[at] == b'`' {
+            from = code_span_end(&text, at).unwrap_or(at + 1);
+            continue;
+        }
+        if !text[at..].starts_with("{/*") {
+            from = at + 1;
+            continue;
+        }
+        if let Some(end) = text[at + 3..].find("*/}") {
+            text.replace_range(at..at + 3 + end + 3, "");
+        } else {
+            // The comment runs on: the text after its end, on a later line, joins this one.
+            let (k, after) = lines[last + 1..]
+                .iter()
+                .enumerate()
+                .find_map(|(k, line)| Some((last + 1 + k, line.text.find("*/}")? + 3)))?;
+            text.truncate(at);
+            text.push_str(&lines[k].text[after..]);
+            last = k;
+        }
+        found = true;
+        from = at;
+    }
+    found.then(|| (SrcLine { no: lines[i].no, text: Cow::Owned(text) }, last))
+}
+
+/// Removes the MDX comment `{/* … */}` that starts line `i`, over as many lines as it spans,
+/// keeping any text after it on its last line; returns the index of the first line after it.
+/// A comment never closed leaves out only its first line, with a warning: the rest of the page
+/// is more likely prose after a typo than a comment.
+fn strip_comment<'a>(
+    lines: &[SrcLine<'a>],
+    i: usize,
+    out: &mut Vec<SrcLine<'a>>,
+    warnings: &mut Vec<TextWarning>,
+) -> usize {
+    let open = lines[i].text.find("{/*").expect("the line opens a comment") + 3;
+    let end = lines[i..].iter().enumerate().find_map(|(k, line)| {
+        let from = if k == 0 { open } else { 0 };
+        line.text[from..].find("*/}").map(|at| (i + k, from + at + 3))
+    });
+    let Some((last, after)) = end else {
+        warnings.push(TextWarning {
+            line: lines[i].no,
+            message: "MDX comment `{/*` is never closed with `*/}`; only its first line was left \
+                      out"
+            .to_owned(),
+        });
+        return i + 1;
+    };
+    let rest = lines[last].text[after..].trim();
+    if !rest.is_empty() {
+        out.push(SrcLine { no: lines[last].no, text: Cow::Owned(rest.to_owned()) });
+    }
+    last + 1
 }
 
 /// Recognizes the first line of an ESM `import` or `export` statement at column 0.
@@ -2434,6 +2502,24 @@ Deletion is permanent.
         assert_eq!(body.hiding_fence("c"), None);
         let closed = Body::new("```\n<CodeBlock referenceId=\"b\" />\n```\n".to_owned());
         assert_eq!(closed.hiding_fence("b"), None);
+    }
+
+    #[test]
+    fn an_mdx_comment_over_several_lines_is_left_out_headings_and_all() {
+        let body = "## Section\n\nIntro.\n\n{/*\n  ## hidden heading\n  \
+                    <CodeBlock referenceId=\"z\" />\n*/}\n\n\
+                    <CodeBlock title=\"x\" referenceId=\"b2\" />\n\nAfter. {/* gone */}";
+        let section = body_section(body, "b2").unwrap();
+        assert_eq!(section.heading, "Section");
+        assert_eq!(section.prose, "Intro.\n\nAfter.");
+        let rendered = to_rustdoc("One.\n{/* a\nb */} Two.\n\n{/* open\n\nThree.", "");
+        assert_eq!(rendered.lines, ["One.", "Two.", "", "Three."]);
+        let inline = to_rustdoc("After. {/* gone */}Yes `{/* kept */}` {/* a\nb */}.", "");
+        assert_eq!(inline.lines, ["After. Yes `{/* kept */}` ."]);
+        let open = to_rustdoc("Open {/* here\nand on.", "");
+        assert_eq!(open.lines, ["Open {/* here", "and on."]);
+        assert_eq!(rendered.warnings.len(), 1, "{:?}", rendered.warnings);
+        assert!(rendered.warnings[0].message.contains("never closed"), "{:?}", rendered.warnings);
     }
 
     #[test]
