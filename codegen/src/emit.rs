@@ -25,6 +25,7 @@ use syn::{
 };
 
 use crate::ir::{Crate, Enum, Field, Item, Module, ModulePath, RustType, Struct, Union, Variant};
+use crate::markdown;
 use crate::naming;
 
 /// The first words of every file the generator owns; a file without them is never touched,
@@ -231,7 +232,7 @@ fn closed_enum_item<'m>(docs: &Docs<'m>, item: &'m Enum) -> ItemEnum {
 fn value_variant(docs: &Docs<'_>, variant: &Variant, marker: Option<&'static str>) -> syn::Variant {
     let mut lines: Vec<Cow<'static, str>> = marker.into_iter().map(Cow::Borrowed).collect();
     lines.push(serde_rename(&variant.wire).into());
-    let attrs = docs.outer(vec![format!("`{}`", variant.wire)], lines, MEMBER_INDENT);
+    let attrs = docs.outer(vec![markdown::code(&variant.wire)], lines, MEMBER_INDENT);
     syn::Variant { attrs, ident: ident(&variant.name), fields: Fields::Unit, discriminant: None }
 }
 
@@ -241,7 +242,11 @@ fn union_enum<'m>(docs: &Docs<'m>, item: &'m Union) -> ItemEnum {
     let lines = vec![UNION_DERIVE.into(), UNTAGGED.into(), NON_EXHAUSTIVE.into()];
     let attrs = docs.outer(item.doc.as_slice(), lines, ITEM_INDENT);
     let variants = item.variants.iter().map(|variant| {
-        let doc = format!("A body whose `{}` is `{}`.", variant.key, variant.value);
+        let doc = format!(
+            "A body whose {} is {}.",
+            markdown::code(&variant.key),
+            markdown::code(&variant.value)
+        );
         let attrs = docs.outer(vec![doc], Vec::new(), MEMBER_INDENT);
         tuple_variant(attrs, ident(&variant.name), simple_type(&[&variant.struct_name]))
     });

@@ -527,7 +527,8 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
             TypeExpr::Primitive(Primitive::Number) => RustType::F64,
             TypeExpr::Primitive(Primitive::Integer) => RustType::I64,
             TypeExpr::Literals(values) => {
-                self.string_enum(site, name, values, values.len() > 1, nested)
+                let values = self.distinct_values(site, span, values);
+                self.string_enum(site, name, &values, values.len() > 1, nested)
             }
             TypeExpr::Nullable(inner) => {
                 self.lower_type(inner, site, name, span, nested).optional()
@@ -564,7 +565,10 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
                 _ => RustType::JsonObject,
             },
             TypeExpr::Enum => match self.enum_values(site) {
-                Some(values) => self.string_enum(site, name, &values, true, nested),
+                Some(values) => {
+                    let values = self.distinct_values(site, span, &values);
+                    self.string_enum(site, name, &values, true, nested)
+                }
                 None => {
                     self.diagnostics.push(Diagnostic::warning(
                         span,
@@ -590,6 +594,33 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
             }
             TypeExpr::Named(key) => self.named_type(key, site, span),
         }
+    }
+
+    /// The values of an enum, each once, in the order the docs first give them. A value given
+    /// twice would make two variants of one wire value, the second never read; it is a slip in
+    /// the docs, so it is left out with a warning.
+    fn distinct_values(
+        &mut self,
+        site: &Site<'_, 'c>,
+        span: Span,
+        values: &[String],
+    ) -> Vec<String> {
+        let mut distinct: Vec<String> = Vec::with_capacity(values.len());
+        for value in values {
+            if distinct.contains(value) {
+                let property = site.property;
+                self.diagnostics.push(Diagnostic::warning(
+                    span,
+                    format!(
+                        "{} ({}): the value `{value}` is given twice; it makes one variant",
+                        property.path, property.key
+                    ),
+                ));
+            } else {
+                distinct.push(value.clone());
+            }
+        }
+        distinct
     }
 
     /// An enum of string values; an open one keeps values the docs do not list.
@@ -650,12 +681,17 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
         let key = &site.property.key;
         let mut doc = match text {
             Some(text) => self.render(text).lines.clone(),
-            None => vec![format!("The `{key}` object; the docs give no description.")],
+            None => {
+                vec![format!("The {} object; the docs give no description.", markdown::code(key))]
+            }
         };
         // The items of a list are documented by the list's description, which speaks of the
         // whole list: say first what one value of this type is.
         if is_list(site.property) {
-            doc.splice(0..0, [format!("One item of the `{key}` list."), String::new()]);
+            doc.splice(
+                0..0,
+                [format!("One item of the {} list.", markdown::code(key)), String::new()],
+            );
         }
         nested.push(Item::Struct(Struct { name: name.clone(), doc, fields }));
         nested.extend(inner);
@@ -876,9 +912,12 @@ fn lower_union(
         variant.name = name;
     }
     let keys: BTreeSet<&str> = variants.iter().map(|v| v.key.as_str()).collect();
-    let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    let keys: Vec<String> = keys.iter().map(|k| markdown::code(k)).collect();
     let doc = vec![
-        format!("Any of the types documented under `{}/`.", declared.folder),
+        format!(
+            "Any of the types documented under {}.",
+            markdown::code(&format!("{}/", declared.folder))
+        ),
         String::new(),
         format!(
             "A body is read as the type whose {} field holds its value; a body that \
@@ -1137,9 +1176,11 @@ fn variants(values: &[String]) -> Vec<Variant> {
 
 fn enum_doc(key: &str, values: &[String], open: bool) -> Vec<String> {
     if open {
-        vec![format!("The values of `{key}`: those the docs list, and any other the API may add.")]
+        let key = markdown::code(key);
+        vec![format!("The values of {key}: those the docs list, and any other the API may add.")]
     } else {
-        vec![format!("Always `{}`: the value that marks this type on the wire.", values[0])]
+        let value = markdown::code(&values[0]);
+        vec![format!("Always {value}: the value that marks this type on the wire.")]
     }
 }
 
@@ -1184,7 +1225,10 @@ fn module_doc(
         }
         doc.push(String::new());
     }
-    doc.push(format!("Types documented under `{folder}/` in the docs."));
+    doc.push(format!(
+        "Types documented under {} in the docs.",
+        markdown::code(&format!("{folder}/"))
+    ));
     doc
 }
 

@@ -251,6 +251,29 @@ impl Body {
     }
 }
 
+/// `text` as a Markdown code span that shows it as it is: fenced by a run of backticks longer
+/// than any inside it, with a space inside each fence when the text starts or ends with a
+/// backtick, or with a space at both ends (Markdown drops one space from each end of such a
+/// span). For names and values from the docs, which may hold backticks: `` `a`b` `` would end
+/// at the second one.
+pub fn code(text: &str) -> String {
+    if text.is_empty() {
+        return "`\"\"`".to_owned();
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b == b'`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let padded = text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' ') && !text.trim().is_empty());
+    let pad = if padded { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// The first heading of a body and the prose under it, up to the next heading or the first
 /// JSX component outside a fence: the introduction that a folder's `index.mdx` gives.
 /// Headings are found as [`body_section`] finds them, so a `#` line in a fence is none.
@@ -2520,6 +2543,27 @@ Deletion is permanent.
         assert_eq!(open.lines, ["Open {/* here", "and on."]);
         assert_eq!(rendered.warnings.len(), 1, "{:?}", rendered.warnings);
         assert!(rendered.warnings[0].message.contains("never closed"), "{:?}", rendered.warnings);
+    }
+
+    #[test]
+    fn a_code_span_shows_any_text_as_it_is() {
+        assert_eq!(code("active"), "`active`");
+        assert_eq!(code("back`tick"), "``back`tick``");
+        assert_eq!(code("`x``"), "``` `x`` ```");
+        assert_eq!(code("  spaced  "), "`   spaced   `");
+        assert_eq!(code(" "), "` `");
+        assert_eq!(code(""), "`\"\"`");
+        // What the parser reads back is the text itself.
+        for text in ["back`tick", "`x``", "  spaced  ", "a `` b", " lead"] {
+            let span = code(text);
+            let mut read = String::new();
+            for (event, _) in Parser::new(&span).into_offset_iter() {
+                if let Event::Code(inner) = event {
+                    read.push_str(&inner);
+                }
+            }
+            assert_eq!(read, text, "{span}");
+        }
     }
 
     #[test]

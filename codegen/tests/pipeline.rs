@@ -208,6 +208,22 @@ fn a_word_in_brackets_is_a_reference_when_a_top_level_text_has_that_name() {
 }
 
 #[test]
+fn an_enum_value_given_twice_makes_one_variant_with_a_warning_and_any_value_shows_in_its_doc() {
+    let page = "---\nreference:\n  json:\n    - key: x\n      properties:\n        \
+                - key: status\n          type: \"'active' | 'back`tick' | 'active'\"\n---\n";
+    let docs = tree(&[("a/x.mdx", page)]);
+    let generation = generate_ok(docs.path(), None);
+    assert_eq!(
+        strip_root(&generation.warning_lines(), docs.path()),
+        ["a/x.mdx:7:17: warning: reference.json[0].properties[0] (status): the value `active` \
+          is given twice; it makes one variant"]
+    );
+    let source = &generation.files["src/a.rs"];
+    assert_eq!(source.matches("#[serde(rename = \"active\")]").count(), 1, "{source}");
+    assert!(source.contains("    /// ``back`tick``\n"), "{source}");
+}
+
+#[test]
 fn missing_and_cyclic_references_are_errors() {
     let docs = tree(&[(
         "a/x.mdx",
