@@ -1,8 +1,12 @@
 //! Reading the docs tree: which files, their text, and where their frontmatter is.
 //!
-//! A docs file is UTF-8, may start with a byte-order mark and may use CRLF line endings; neither
-//! may change what is generated, so both are normalised away here, before anything else sees the
-//! text. Line numbers are kept: normalising CRLF to LF removes no line.
+//! A docs file is UTF-8, may start with a byte-order mark and may end its lines in LF, CRLF or
+//! a lone CR (old Mac files), mixed in one file; none of that may change what is generated, so
+//! it is normalised away here, before anything else sees the text. Every line ending becomes one
+//! LF, as YAML and CommonMark read each of them as one line break: the frontmatter fences, the
+//! YAML parser's positions, the source map's line numbers and the Markdown of the body then all
+//! count the same lines, the ones an editor shows. A file in UTF-16 is refused by name, with or
+//! without a byte-order mark.
 
 use std::path::{Path, PathBuf};
 
@@ -107,7 +111,8 @@ enum Read {
 /// Why some bytes are not a docs file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
-    /// Byte offset of the first bad byte, in the text after a byte-order mark.
+    /// Byte offset of the first bad byte, in the text as decoded up to it: after a byte-order
+    /// mark, with its line endings normalised.
     pub offset: usize,
     /// What is wrong.
     pub message: String,
@@ -117,23 +122,31 @@ pub struct DecodeError {
 
 const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
-/// Decodes a file's bytes as UTF-8, dropping one leading byte-order mark and turning CRLF line
-/// endings into LF. UTF-16 is recognised by its byte-order mark and refused with a clear message.
-/// The bytes become the text in place: a large tree is read without a second copy of it.
+/// Decodes a file's bytes as UTF-8, dropping one leading byte-order mark and turning every line
+/// ending (CRLF, or a lone CR) into LF. UTF-16 is recognised by its byte-order mark or, without
+/// one, by its zero bytes, and refused with a clear message. The bytes become the text in place:
+/// a large tree is read without a second copy of it.
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let order = if bytes[0] == 0xFF { "FF FE" } else { "FE FF" };
-        return Err(DecodeError {
-            offset: 0,
-            message: format!("file is UTF-16 (byte-order mark {order}); convert it to UTF-8"),
-            valid: String::new(),
-        });
+        return Err(utf16(format!(
+            "file is UTF-16 (byte-order mark {order}); convert it to UTF-8"
+        )));
     }
     if bytes.starts_with(BYTE_ORDER_MARK) {
         bytes.drain(..BYTE_ORDER_MARK.len());
     }
+    if let Some(order) = utf16_without_mark(&bytes) {
+        return Err(utf16(format!(
+            "file is UTF-16 ({order}, without a byte-order mark: a zero byte in every other \
+             place); convert it to UTF-8"
+        )));
+    }
+    // CR and LF are ASCII, never part of a multi-byte UTF-8 sequence, so the line endings can be
+    // normalised before the bytes are checked; an invalid byte is then placed by the lines that
+    // the source map counts.
+    normalise_line_endings(&mut bytes);
     match String::from_utf8(bytes) {
-        Ok(text) if text.contains('\r') => Ok(text.replace("\r\n", "\n")),
         Ok(text) => Ok(text),
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();
@@ -149,6 +162,62 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
             Err(DecodeError { offset, message, valid })
         }
     }
+}
+
+/// The refusal of a UTF-16 file: placed at its start, since none of it is read as text.
+fn utf16(message: String) -> DecodeError {
+    DecodeError { offset: 0, message, valid: String::new() }
+}
+
+/// How many leading byte pairs [`utf16_without_mark`] looks at: enough to see a pattern, few
+/// enough that a large file costs nothing more.
+const UTF16_SAMPLE_PAIRS: usize = 256;
+
+/// Whether bytes without a byte-order mark are UTF-16, and in which byte order. Docs text is
+/// mostly ASCII, which UTF-16 writes as the character's byte and a zero byte; as UTF-8 that is
+/// valid text with a NUL in every other place, so it would be read without complaint and
+/// silently yield nothing. A UTF-8 docs file has no NUL at all, so the check is whether most of
+/// the first pairs of bytes hold a zero on the same side, and the other byte is not zero.
+fn utf16_without_mark(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(2 * UTF16_SAMPLE_PAIRS)];
+    memchr::memchr(0, sample)?;
+    let pairs = sample.chunks_exact(2);
+    let count = |zero: usize| pairs.clone().filter(|p| p[zero] == 0 && p[1 - zero] != 0).count();
+    let (little, big) = (count(1), count(0));
+    // More than half the pairs: a file of UTF-8 that somehow holds a few NULs is not taken for
+    // UTF-16, while text with some non-ASCII characters, which have no zero byte, still is.
+    let most = |n: usize| n * 2 > pairs.len();
+    if most(little) {
+        Some("little-endian")
+    } else if most(big) {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
+/// Turns CRLF and lone CR line endings into LF, in place; a text without CR, the usual case, is
+/// only searched.
+fn normalise_line_endings(bytes: &mut Vec<u8>) {
+    let Some(first) = memchr::memchr(b'\r', bytes) else {
+        return;
+    };
+    // The text between two CRs moves down by the CRs of CRLFs dropped so far.
+    let (mut read, mut write) = (first, first);
+    while let Some(cr) = memchr::memchr(b'\r', &bytes[read..]).map(|n| read + n) {
+        bytes.copy_within(read..cr, write);
+        write += cr - read;
+        bytes[write] = b'\n';
+        write += 1;
+        read = cr + 1;
+        // The LF of a CRLF is the line break the CR has just become.
+        if bytes.get(read) == Some(&b'\n') {
+            read += 1;
+        }
+    }
+    bytes.copy_within(read.., write);
+    write += bytes.len() - read;
+    bytes.truncate(write);
 }
 
 /// Where a file's frontmatter is.
@@ -177,9 +246,11 @@ pub enum Frontmatter {
     Unterminated,
 }
 
-/// Finds the frontmatter of a normalised text: it exists only when line 1 is a `---` fence, and
-/// ends at the next line that is a fence. A fence is `---` alone on its line, trailing spaces
-/// aside, so `----` or `--- x` in the YAML do not end it and nothing in the body is ever read.
+/// Finds the frontmatter of a text normalised by [`decode`], whose lines all end in LF (a CR
+/// left in it is not a line break here): the frontmatter exists only when line 1 is a `---`
+/// fence, and ends at the next line that is a fence. A fence is `---` alone on its line,
+/// trailing spaces aside, so `----` or `--- x` in the YAML do not end it and nothing in the body
+/// is ever read.
 pub fn split(text: &str) -> Frontmatter {
     let mut lines = text.split_inclusive('\n').scan(0, |offset, line| {
         let start = *offset;
@@ -242,6 +313,34 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_cr_becomes_lf_and_mixed_endings_each_make_one_line() {
+        assert_eq!(decode(b"---\ra: b\r---\r".to_vec()).unwrap(), "---\na: b\n---\n");
+        // CR, CRLF and LF in one file; `\r\r\n` is a lone CR and then a CRLF: two lines, as an
+        // editor shows them.
+        assert_eq!(
+            decode(b"a\rb\r\nc\nd\r\r\ne\n\rf\r".to_vec()).unwrap(),
+            "a\nb\nc\nd\n\ne\n\nf\n"
+        );
+        assert_eq!(decode(b"\r".to_vec()).unwrap(), "\n");
+        assert_eq!(decode(b"\r\n\r\n".to_vec()).unwrap(), "\n\n");
+        assert_eq!(decode("é\rü\r\n".into()).unwrap(), "é\nü\n");
+        assert_eq!(decode(b"\xEF\xBB\xBF---\r".to_vec()).unwrap(), "---\n");
+    }
+
+    #[test]
+    fn frontmatter_of_a_file_with_lone_cr_endings_is_found() {
+        let text = decode(b"---\ra: 1\r---\r# Body\r".to_vec()).unwrap();
+        assert_eq!(found(&text), ("---\na: 1\n".into(), "# Body\n".into()));
+    }
+
+    #[test]
+    fn invalid_utf8_after_lone_crs_is_placed_on_its_line() {
+        let err = decode(b"---\ra: 1\rab\xE9c\r".to_vec()).unwrap_err();
+        assert_eq!((err.offset, err.valid.as_str()), (11, "---\na: 1\nab"));
+        assert_eq!(err.message, "invalid UTF-8 (byte 0xE9 at column 3); files must be UTF-8");
+    }
+
+    #[test]
     fn invalid_utf8_names_byte_and_column() {
         let err = decode(b"---\nab\xE9c\n".to_vec()).unwrap_err();
         assert_eq!(err.offset, 6);
@@ -259,6 +358,36 @@ mod tests {
     fn utf16_is_refused() {
         let err = decode(b"\xFF\xFE-\x00".to_vec()).unwrap_err();
         assert!(err.message.contains("UTF-16"), "{}", err.message);
+    }
+
+    /// `text` in UTF-16, little-endian or big-endian, without a byte-order mark.
+    fn utf16(text: &str, little: bool) -> Vec<u8> {
+        let units = text.encode_utf16();
+        units.flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_refused_in_either_order() {
+        let page = "---\nreference:\n  json:\n    - key: é_error\n---\n";
+        for (little, order) in [(true, "little-endian"), (false, "big-endian")] {
+            let err = decode(utf16(page, little)).unwrap_err();
+            assert_eq!(
+                err.message,
+                format!(
+                    "file is UTF-16 ({order}, without a byte-order mark: a zero byte in every \
+                     other place); convert it to UTF-8"
+                )
+            );
+            assert_eq!((err.offset, err.valid.as_str()), (0, ""));
+        }
+        // One character is enough to tell.
+        assert!(decode(utf16("-", true)).is_err());
+    }
+
+    #[test]
+    fn a_few_nul_bytes_in_utf8_are_not_taken_for_utf16() {
+        assert_eq!(decode(b"---\na: 1\x00\n---\n".to_vec()).unwrap(), "---\na: 1\0\n---\n");
+        assert_eq!(decode(b"\x00\x00\x00\x00".to_vec()).unwrap(), "\0\0\0\0");
     }
 
     #[test]

@@ -606,3 +606,43 @@ fn an_override_that_matches_nothing_is_a_warning() {
     );
     assert!(generation.files["src/reference/a.rs"].contains("pub one: Vec<String>,"));
 }
+
+#[test]
+fn a_file_with_lone_cr_or_mixed_line_endings_is_read_line_by_line() {
+    let page = "---\rreference:\r  json:\r    - key: demo_error\r      url: /r/demo\r      \
+                properties:\r        - key: error\r          type: string\r---\r";
+    let docs = tree(&[("reference/demo/x.mdx", page)]);
+    let generation = generate_ok(docs.path(), None);
+    assert_eq!(generation.types, 1);
+    assert!(generation.files["src/reference/demo.rs"].contains("pub error: String,"));
+
+    // CR, CRLF and LF mixed: an error is placed on the line and column an editor shows, in the
+    // one-line form and in the rendered report alike. The `\r\r\n` after `demo_error` is a lone
+    // CR and a CRLF, so line 5 is blank and the type is on line 8.
+    let page = "---\r\nreference:\r  json:\n    - key: demo_error\r\r\n      properties:\r        \
+                - key: error\n          type: timestamp\r---\r";
+    let docs = tree(&[("reference/demo/x.mdx", page)]);
+    let failure = common::generate(docs.path(), None).unwrap_err();
+    assert_eq!(
+        strip_root(&failure.error_lines(), docs.path()),
+        ["reference/demo/x.mdx:8:17: error: reference.json[0].properties[0] (error): unknown \
+          type 'timestamp'"]
+    );
+    let rendered = failure.to_string();
+    assert!(rendered.contains("reference/demo/x.mdx:8:17\n"), "{rendered}");
+    assert!(rendered.contains("8 │           type: timestamp\n"), "{rendered}");
+}
+
+#[test]
+fn a_utf16_file_without_a_byte_order_mark_is_an_error_naming_it() {
+    let docs = tree(&[]);
+    let page = "---\nreference:\n  json:\n    - key: x\n      properties: []\n---\n";
+    let bytes: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::create_dir_all(docs.path().join("a")).unwrap();
+    std::fs::write(docs.path().join("a/x.mdx"), bytes).unwrap();
+    assert_eq!(
+        strip_root(&generate_errors(docs.path()), docs.path()),
+        ["a/x.mdx:1:1: error: file is UTF-16 (little-endian, without a byte-order mark: a zero \
+          byte in every other place); convert it to UTF-8"]
+    );
+}
