@@ -425,14 +425,16 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
                     format!("{}: the description must be a text, found {}", label(), value.kind()),
                 )),
             },
-            Some("optional") => match value.as_str() {
-                Some("true") => property.optional = true,
-                Some("false") => property.optional = false,
-                _ if value.is_null() => {}
-                _ => diagnostics.push(Diagnostic::error(
-                    value.span,
-                    format!("{}: `optional` must be true or false", label()),
-                )),
+            Some("optional") => match boolean(value) {
+                Some(optional) => property.optional = optional,
+                None if value.is_null() => {}
+                None => diagnostics.push(
+                    Diagnostic::error(
+                        value.span,
+                        format!("{}: `optional` must be true or false", label()),
+                    )
+                    .with_hint("write true or false; True, TRUE, False and FALSE are read too"),
+                ),
             },
             Some("properties") => {
                 property.properties = Some(read_properties(value, path, diagnostics))
@@ -452,6 +454,19 @@ pub fn read_property(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> 
             .push(Diagnostic::error(node.span, format!("{path} ({}) has no `type`", property.key)));
     }
     Some(property)
+}
+
+/// A boolean field's value, spelt as YAML's core schema spells one: `true`, `True`, `TRUE`,
+/// `false`, `False` or `FALSE`. The docs site's reader (js-yaml) takes all six as booleans, so
+/// refusing any would fail on docs the site shows. YAML 1.1's `yes`, `no`, `on` and `off` are
+/// texts to it, and so are not booleans here. The tree keeps no scalar style, so a quoted
+/// spelling is read as the plain one, as a quoted `"true"` always has been.
+fn boolean(node: &Node) -> Option<bool> {
+    match node.as_str()? {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
 }
 
 /// The trimmed text of a node that must be a non-empty text; `place` names it in a message.
@@ -610,6 +625,46 @@ mod tests {
                  or false",
             ]
         );
+    }
+
+    /// The `optional` of a property written as `value`, or the error lines it gives.
+    fn optional_as(value: &str) -> Result<bool, Vec<String>> {
+        let text = format!(
+            "reference:\n  json:\n    - key: e\n      properties:\n        - key: a\n          \
+             type: string\n          optional: {value}\n"
+        );
+        let (document, errors) = read_text(&text);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(document.entries[0].properties.as_ref().unwrap()[0].optional)
+    }
+
+    #[test]
+    fn optional_takes_the_yaml_core_schema_booleans() {
+        for (value, expected) in [
+            ("true", true),
+            ("True", true),
+            ("TRUE", true),
+            ("false", false),
+            ("False", false),
+            ("FALSE", false),
+            ("\"true\"", true),
+            ("'false'", false),
+            ("null", false),
+            ("", false),
+        ] {
+            assert_eq!(optional_as(value), Ok(expected), "optional: {value}");
+        }
+    }
+
+    #[test]
+    fn optional_refuses_other_spellings() {
+        for value in ["tRUE", "yes", "on", "1", "truthy", "[true]"] {
+            let error = "t.mdx:7:21: error: reference.json[0].properties[0] (a): `optional` must \
+                         be true or false";
+            assert_eq!(optional_as(value), Err(vec![error.to_owned()]), "optional: {value}");
+        }
     }
 
     #[test]

@@ -646,3 +646,23 @@ fn a_utf16_file_without_a_byte_order_mark_is_an_error_naming_it() {
           byte in every other place); convert it to UTF-8"]
     );
 }
+
+#[test]
+fn optional_is_read_in_any_core_schema_spelling_in_the_docs_and_in_overrides() {
+    let page = "---\nreference:\n  json:\n    - key: thing\n      properties:\n        \
+                - key: a\n          type: string\n          optional: True\n        \
+                - key: b\n          type: string\n          optional: FALSE\n        \
+                - key: c\n          type: string\n          optional: \"true\"\n---\n";
+    let docs = tree(&[("reference/a/thing.mdx", page)]);
+    let config = tree(&[(
+        "codegen.yaml",
+        "overrides:\n  - entry: thing\n    property: b\n    optional: TRUE\n    why: Absent \
+         when unset.\n",
+    )]);
+    let generation = generate_ok(docs.path(), Some(&config.path().join("codegen.yaml")));
+    assert!(generation.warning_lines().is_empty(), "{:?}", generation.warning_lines());
+    let source = &generation.files["src/reference/a.rs"];
+    for field in ["a", "b", "c"] {
+        assert!(source.contains(&format!("pub {field}: Option<String>,")), "{source}");
+    }
+}
