@@ -6,7 +6,8 @@ mod common;
 
 use codegen::write::{self, Action};
 use common::{
-    generate_errors, generate_ok, read_folder, strip_root, tree, workspace_root, write_files,
+    generate_errors, generate_ok, read_everything, read_folder, strip_root, tree, workspace_root,
+    write_files,
 };
 
 const SHARED: &str = "---
@@ -358,6 +359,87 @@ fn a_failed_run_leaves_the_output_as_it_was() {
     let errors = generate_errors(docs.path());
     assert!(errors[0].contains("unknown type 'shopper'"), "{errors:?}");
     assert_eq!(read_folder(out.path()), before);
+}
+
+/// A docs folder with one entry named after it, for trees that gain and lose folders.
+fn order_folder(name: &str) -> String {
+    format!(
+        "---
+reference:
+  json:
+    - key: {name}_order
+      id: {name}_order
+      url: /reference/shop/{name}
+      title: {name}
+      properties:
+        - key: id
+          type: string
+          description: The order's ID.
+---
+
+## {name} order
+
+<CodeBlock title=\"{name}\" referenceId=\"{name}_order\" />
+"
+    )
+}
+
+#[test]
+fn a_write_that_fails_at_any_file_leaves_the_output_as_it_was() {
+    let docs = shop_tree();
+    write_files(docs.path(), &[("reference/shop/legacy/index.mdx", &order_folder("legacy"))]);
+    let first = generate_ok(docs.path(), None);
+
+    // A type changed in both folders, a folder gone and two new ones, one on each side of it.
+    let errors = OUT_OF_STOCK.replace("type: string[]", "type: integer[]");
+    let customer = CUSTOMER.replacen("type: string", "type: integer", 1);
+    std::fs::remove_dir_all(docs.path().join("reference/shop/legacy")).unwrap();
+    write_files(
+        docs.path(),
+        &[
+            ("reference/shop/errors/out-of-stock.mdx", &errors),
+            ("reference/shop/customer/index.mdx", &customer),
+            ("reference/shop/archive/index.mdx", &order_folder("archive")),
+            ("reference/shop/returns/index.mdx", &order_folder("returns")),
+        ],
+    );
+    let second = generate_ok(docs.path(), None);
+
+    let out = tempfile::tempdir().unwrap();
+    write::apply(out.path(), &first.files, &write::plan(out.path(), &first.files).unwrap())
+        .unwrap();
+    let changes = write::plan(out.path(), &second.files).unwrap().changes;
+    let actions: Vec<_> = changes.values().copied().collect();
+    use Action::{Create, Remove, Update};
+    assert_eq!(actions, [Update, Create, Update, Update, Remove, Create], "{changes:?}");
+
+    // Each changed path in turn is taken by a folder with a file in it after planning: renaming
+    // a new file onto it fails on every system, and reading an old one from it fails too.
+    for (obstacle, action) in &changes {
+        let out = tempfile::tempdir().unwrap();
+        write::apply(out.path(), &first.files, &write::plan(out.path(), &first.files).unwrap())
+            .unwrap();
+        let plan = write::plan(out.path(), &second.files).unwrap();
+        let target = out.path().join(obstacle);
+        if target.exists() {
+            std::fs::remove_file(&target).unwrap();
+        }
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("inside"), "in the way").unwrap();
+        let before = read_everything(out.path());
+
+        let error = write::apply(out.path(), &second.files, &plan).unwrap_err().to_string();
+        assert!(error.contains(&format!("{}: ", target.display())), "{obstacle}: {error}");
+        let outcome = match action {
+            // A new file is the only target not read first, so it fails in the second phase.
+            Create => {
+                "; every file already changed was restored, so the output folder is as it was"
+            }
+            Update | Remove => "; nothing in the output folder was changed",
+        };
+        assert!(error.ends_with(outcome), "{obstacle}: {error}");
+        assert_eq!(read_everything(out.path()), before, "{obstacle}: {error}");
+    }
 }
 
 #[test]

@@ -58,6 +58,27 @@ pub fn read_folder(root: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Every folder and file under a folder, by path relative to it: each file with its bytes,
+/// each folder with `None`, so that a comparison sees an empty folder or a stray temporary file
+/// as well as changed text.
+pub fn read_everything(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let relative = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            if path.is_dir() {
+                found.insert(relative, None);
+                stack.push(path);
+            } else {
+                found.insert(relative, Some(std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    found
+}
+
 fn walkdir(root: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut stack = vec![root.to_owned()];
