@@ -725,6 +725,7 @@ impl Rewriter<'_> {
             .flatten()
             .collect();
         let mut keep = balanced(&tags).into_iter();
+        let components = inline_components(&doc.text, &events);
 
         let mut links: Vec<OpenLink> = Vec::new();
         // The text of the code block being read, and whether it is indented.
@@ -786,6 +787,9 @@ impl Rewriter<'_> {
                         }
                         self.link(link);
                     }
+                }
+                Event::InlineHtml(_) if components.binary_search(&range.start).is_ok() => {
+                    self.edit(range, "")
                 }
                 Event::Html(_) | Event::InlineHtml(_) => {
                     match raw_tags(&doc.text, &event, &range) {
@@ -1161,6 +1165,42 @@ fn html_tags(s: &str, range: Range<usize>) -> Vec<HtmlTag> {
         }
     }
     tags
+}
+
+/// Where the JSX component tags inside lines start that MDX would render, and that are left out
+/// with their text kept: a self-closing one (`<Icon name="x" />`), and an opening and a closing
+/// one that pair up (`<Badge>beta</Badge>`). A lone `<String>` is more likely prose about a type
+/// than a component, and stays text.
+fn inline_components(s: &str, events: &[(Event, Range<usize>)]) -> Vec<usize> {
+    let mut dropped = Vec::new();
+    let mut open: Vec<(&str, usize)> = Vec::new();
+    for (event, range) in events {
+        let Event::InlineHtml(_) = event else { continue };
+        let tag = &s[range.clone()];
+        let closing = tag.starts_with("</");
+        let rest = &tag[1 + usize::from(closing)..];
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+            .unwrap_or(rest.len());
+        let (name, after) = rest.split_at(name_len);
+        let is_component = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && after.starts_with(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            && tag.ends_with('>');
+        if !is_component {
+            continue;
+        }
+        if !closing && tag.ends_with("/>") {
+            dropped.push(range.start);
+        } else if !closing {
+            open.push((name, range.start));
+        } else if let Some(at) = open.iter().rposition(|(opened, _)| *opened == name) {
+            dropped.push(open[at].1);
+            dropped.push(range.start);
+            open.truncate(at);
+        }
+    }
+    dropped.sort_unstable();
+    dropped
 }
 
 /// For each tag that needs a partner, in order, whether it has one.
@@ -2564,6 +2604,19 @@ Deletion is permanent.
             }
             assert_eq!(read, text, "{span}");
         }
+    }
+
+    #[test]
+    fn components_inside_a_line_are_left_out_with_their_text_kept() {
+        let rendered =
+            to_rustdoc("Uses <Badge kind=\"a\">beta</Badge> and <Icon name=\"x\" /> inline.", "");
+        assert_eq!(rendered.lines, ["Uses beta and  inline."]);
+        assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+        // Without a partner, a tag is prose about a type, as before.
+        let rendered = to_rustdoc("Returns Vec<String> or <Tip>open.", "");
+        assert_eq!(rendered.lines, ["Returns Vec\\<String> or \\<Tip>open."]);
+        let nested = to_rustdoc("A <Tip>one <Tip>two</Tip></Tip> `<Tip />` end.", "");
+        assert_eq!(nested.lines, ["A one two `<Tip />` end."]);
     }
 
     #[test]
