@@ -978,8 +978,11 @@ impl Rewriter<'_> {
     }
 }
 
-/// The link target rustdoc should see, or `None` for a target rustdoc would try to resolve as
-/// a Rust path. `dest` may be wrapped in `<...>`.
+/// The link target rustdoc should see, or `None` for a target that cannot be one: a word
+/// rustdoc would try to resolve as a Rust path, or a path relative to the docs page
+/// (`../guide`, `guide/sub`), which would be read against the crate's page instead and the
+/// generator cannot make absolute without knowing the page. An anchor (`#usage`) stays: it
+/// names a heading of the same text, which rustdoc anchors too. `dest` may be wrapped in `<...>`.
 fn resolve(dest: &str, base_url: &str) -> Option<String> {
     let (open, inner, close) = match dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')) {
         Some(inner) => ("<", inner, ">"),
@@ -991,8 +994,8 @@ fn resolve(dest: &str, base_url: &str) -> Option<String> {
     let scheme_len =
         inner.find(|c: char| !(c.is_ascii_alphanumeric() || "+.-".contains(c))).unwrap_or(0);
     let kept = inner.is_empty()
-        || inner.contains('/')
-        || inner.starts_with(['#', '.'])
+        || inner.starts_with('#')
+        || inner.starts_with("//")
         || (scheme_len > 0 && inner[scheme_len..].starts_with(':'));
     kept.then(|| dest.to_string())
 }
@@ -1796,6 +1799,14 @@ mod tests {
     fn absolute_and_anchor_links_are_kept() {
         let text = "Use the [dashboard](https://dashboard.example.com/setup) or [below](#usage).";
         assert_eq!(lines(text), [text]);
+    }
+
+    #[test]
+    fn links_relative_to_the_docs_page_keep_their_text_only() {
+        let rendered = to_rustdoc("See [guide](../guide), [page](guide/sub) or [x](./x).", "");
+        assert_eq!(rendered.lines, ["See guide, page or x."]);
+        assert_eq!(rendered.warnings.len(), 3, "{:?}", rendered.warnings);
+        assert!(rendered.warnings[0].message.contains("`../guide`"), "{:?}", rendered.warnings);
     }
 
     #[test]
