@@ -263,7 +263,23 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
                     && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
                 let value = if is_null { Value::Null } else { Value::Scalar(text) };
                 let block = matches!(style, TScalarStyle::Literal | TScalarStyle::Folded);
-                let node = Node { value, span: self.span(mark), block };
+                let mut span = self.span(mark);
+                // A key keeps the rest of its line, `key: user`, which is how an entry is shown.
+                let is_key = matches!(
+                    self.stack.last(),
+                    Some(Frame {
+                        node: Node { value: Value::Mapping(_), .. },
+                        pending_key: None,
+                        ..
+                    })
+                );
+                if !is_key {
+                    let source = &self.sources.text(self.file)[span.start..span.end];
+                    if let Some(len) = scalar_len(source, style, &value) {
+                        span.end = span.start + len;
+                    }
+                }
+                let node = Node { value, span, block };
                 if style != TScalarStyle::Plain && node.as_str() == Some("<<") {
                     self.quoted_merge.push(node.span.start);
                 }
@@ -316,6 +332,48 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             | Event::DocumentStart
             | Event::DocumentEnd => {}
         }
+    }
+}
+
+/// How many bytes of `line`, the rest of the line where a scalar starts, the scalar takes up,
+/// when it ends on that line: the text as written for a plain scalar, up to the closing quote
+/// for a quoted one. `None` for a block scalar or one that runs on over lines, which is shown by
+/// its first line. Messages underline exactly the value they are about, not a comment or the
+/// `}` after it.
+fn scalar_len(line: &str, style: TScalarStyle, value: &Value) -> Option<usize> {
+    match style {
+        TScalarStyle::Plain => {
+            let text = match value {
+                Value::Scalar(text) => text.as_str(),
+                _ => line.split([' ', '\t', ',', '}', ']']).next().unwrap_or(""),
+            };
+            (!text.is_empty() && line.starts_with(text)).then_some(text.len())
+        }
+        TScalarStyle::SingleQuoted => {
+            let b = line.as_bytes();
+            let mut i = 1;
+            while i < b.len() {
+                match (b[i], b.get(i + 1)) {
+                    (b'\'', Some(b'\'')) => i += 2,
+                    (b'\'', _) => return Some(i + 1),
+                    _ => i += 1,
+                }
+            }
+            None
+        }
+        TScalarStyle::DoubleQuoted => {
+            let b = line.as_bytes();
+            let mut i = 1;
+            while i < b.len() {
+                match b[i] {
+                    b'\\' => i += 2,
+                    b'"' => return Some(i + 1),
+                    _ => i += 1,
+                }
+            }
+            None
+        }
+        _ => None,
     }
 }
 
@@ -535,6 +593,28 @@ mod tests {
         let (node, errors) = parse_text(&text[..text.find("l4:").unwrap()]);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(node.unwrap().get("l3").unwrap().count(), 11_111);
+    }
+
+    #[test]
+    fn a_value_is_placed_from_its_first_to_its_last_character_on_its_line() {
+        let text = "---\na: plain text # note\nb: {k: strng}\nc: 'it''s' # q\nd: \"x\\\"y\" # d\n\
+                    e: ~ # null\nf: >\n  folded\ng: 'runs\n  on'\n";
+        let (node, errors) = parse_text(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let node = node.unwrap();
+        let shown = |n: &Node| &text[n.span.start..n.span.end];
+        assert_eq!(shown(node.get("a").unwrap()), "plain text");
+        assert_eq!(shown(node.get("b").unwrap().get("k").unwrap()), "strng");
+        assert_eq!(shown(node.get("c").unwrap()), "'it''s'");
+        assert_eq!(shown(node.get("d").unwrap()), "\"x\\\"y\"");
+        assert_eq!(shown(node.get("e").unwrap()), "~");
+        // A block scalar, marked where its text starts, or a scalar over several lines, is shown
+        // by the rest of its first line.
+        assert_eq!(shown(node.get("f").unwrap()), "folded");
+        assert_eq!(shown(node.get("g").unwrap()), "'runs");
+        // A key is shown with the rest of its line.
+        let (key, _) = &node.as_mapping().unwrap()[0];
+        assert_eq!(shown(key), "a: plain text # note");
     }
 
     #[test]
