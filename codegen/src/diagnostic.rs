@@ -217,6 +217,9 @@ impl Diagnostic {
 
     /// Renders the diagnostic like rustc does: a headline, the file, line and column, the
     /// offending line with a marker, and the hint.
+    // FIXME: a line is shown whole however long it is, so an error in a 50,000-character line
+    // of flow YAML (`type: aaaa…` on one line) prints that line and a marker as long; cutting
+    // it around the column needs a renderer that keeps the column of the uncut line.
     pub fn render(&self, sources: &SourceMap) -> String {
         let report = match self.severity {
             Severity::Error => Report::error(),
