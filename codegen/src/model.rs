@@ -238,10 +238,22 @@ fn read_descriptions(
             }),
             // An empty group, as a generated or half-written file may have, defines nothing.
             Value::Null => document.namespaces.push(path),
-            Value::Sequence(_) => diagnostics.push(Diagnostic::error(
-                value.span,
-                format!("descriptions.{path} must be a text or a mapping, found {}", value.kind()),
-            )),
+            Value::Sequence(_) => {
+                diagnostics.push(Diagnostic::error(
+                    value.span,
+                    format!(
+                        "descriptions.{path} must be a text or a mapping, found {}",
+                        value.kind()
+                    ),
+                ));
+                // Defined, though wrongly: a reference to it is not a second error.
+                document.descriptions.push(Described {
+                    path,
+                    text: Text::Literal(String::new()),
+                    span: key.span,
+                    origin: Origin::of(value),
+                });
+            }
         }
     }
 }
@@ -590,6 +602,16 @@ mod tests {
         );
         assert_eq!(document.entries[0].key, "e");
         assert_eq!(document.entries[0].properties.as_ref().unwrap()[0].key, "a");
+    }
+
+    #[test]
+    fn a_description_that_is_a_list_is_one_error_and_still_defined() {
+        let (document, errors) = read_text("descriptions:\n  n:\n    list: [a, b]\n");
+        assert_eq!(
+            errors,
+            ["t.mdx:3:11: error: descriptions.n.list must be a text or a mapping, found a list"]
+        );
+        assert_eq!(document.descriptions[0].path, "n.list");
     }
 
     #[test]

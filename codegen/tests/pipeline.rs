@@ -225,6 +225,18 @@ fn an_enum_value_given_twice_makes_one_variant_with_a_warning_and_any_value_show
 }
 
 #[test]
+fn a_reference_to_a_wrongly_written_description_is_not_a_second_error() {
+    let page = "---\ndescriptions:\n  n:\n    list: [a, b]\nreference:\n  json:\n    \
+                - key: x\n      properties:\n        \
+                - {key: a, type: string, description: (n.list)}\n---\n";
+    let docs = tree(&[("a/x.mdx", page)]);
+    assert_eq!(
+        strip_root(&generate_errors(docs.path()), docs.path()),
+        ["a/x.mdx:4:11: error: descriptions.n.list must be a text or a mapping, found a list"]
+    );
+}
+
+#[test]
 fn missing_and_cyclic_references_are_errors() {
     let docs = tree(&[(
         "a/x.mdx",
