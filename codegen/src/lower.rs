@@ -424,7 +424,9 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
             kept.push(property);
         }
         let mut names: Vec<String> = kept.iter().map(|p| naming::snake_case(&p.key)).collect();
-        for changed in naming::disambiguate(&mut names, "_") {
+        let as_written: Vec<bool> =
+            kept.iter().zip(&names).map(|(p, name)| naming::unraw(name) == p.key).collect();
+        for changed in naming::disambiguate(&mut names, "_", &as_written) {
             let property = kept[changed];
             self.diagnostics.push(Diagnostic::warning(
                 property.span,
@@ -907,7 +909,7 @@ fn lower_union(
         });
     }
     let mut variant_names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-    naming::disambiguate(&mut variant_names, "");
+    naming::disambiguate(&mut variant_names, "", &[]);
     for (variant, name) in variants.iter_mut().zip(variant_names) {
         variant.name = name;
     }
@@ -1170,7 +1172,7 @@ fn listed_values(text: &str) -> Vec<String> {
 
 fn variants(values: &[String]) -> Vec<Variant> {
     let mut names: Vec<String> = values.iter().map(|v| naming::upper_camel_case(v)).collect();
-    naming::disambiguate(&mut names, "");
+    naming::disambiguate(&mut names, "", &[]);
     names.into_iter().zip(values).map(|(name, wire)| Variant { name, wire: wire.clone() }).collect()
 }
 

@@ -111,24 +111,42 @@ pub fn unraw(name: &str) -> &str {
     name.strip_prefix("r#").unwrap_or(name)
 }
 
-/// Gives each name of a list a distinct Rust name: the first keeps its name and later ones get
-/// `_2`, `_3`, ... (or `2`, `3` for type names), in source order. Returns the names and, for
-/// each name changed, its index.
-pub fn disambiguate(names: &mut [String], separator: &str) -> Vec<usize> {
+/// Gives each name of a list a distinct Rust name: of the names that are alike, one keeps its
+/// name and the others get `_2`, `_3`, ... (or `2`, `3` for type names) in source order, never
+/// a name another item has of its own. The one that keeps it is the first in `preferred` (the
+/// name is its key as written, where the others were changed to make it: `field` for the key
+/// `field`, not for `_`), else the first. Returns, for each name changed, its index.
+pub fn disambiguate(names: &mut [String], separator: &str, preferred: &[bool]) -> Vec<usize> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let prefers = |at: usize| preferred.get(at).copied().unwrap_or(false);
+    // Who keeps each name: the first preferred one, else the first.
+    let mut keeper: BTreeMap<&str, usize> = BTreeMap::new();
+    for (at, name) in names.iter().enumerate() {
+        keeper
+            .entry(name)
+            .and_modify(|kept| {
+                if prefers(at) && !prefers(*kept) {
+                    *kept = at;
+                }
+            })
+            .or_insert(at);
+    }
+    let kept: BTreeSet<usize> = keeper.into_values().collect();
+    let mut taken: BTreeSet<String> = kept.iter().map(|&at| names[at].clone()).collect();
     let mut changed = Vec::new();
-    let mut taken: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for (at, name) in names.iter_mut().enumerate() {
-        if taken.contains(name.as_str()) {
-            // `self_` numbered is `self_2`, not `self__2`, which is not snake case.
-            let base = unraw(name).trim_end_matches('_').to_owned();
-            let fresh = (2..)
-                .map(|n| format!("{base}{separator}{n}"))
-                .find(|candidate| !taken.contains(candidate))
-                .expect("an unused suffix exists");
-            *name = fresh;
-            changed.push(at);
+        if kept.contains(&at) {
+            continue;
         }
-        taken.insert(name.clone());
+        // `self_` numbered is `self_2`, not `self__2`, which is not snake case.
+        let base = unraw(name).trim_end_matches('_').to_owned();
+        let fresh = (2..)
+            .map(|n| format!("{base}{separator}{n}"))
+            .find(|candidate| !taken.contains(candidate))
+            .expect("an unused suffix exists");
+        taken.insert(fresh.clone());
+        *name = fresh;
+        changed.push(at);
     }
     changed
 }
@@ -195,11 +213,21 @@ mod tests {
             ["foo_bar", "foo_bar", "r#type", "foo_bar", "foo_bar_2", "self_", "self_"]
                 .map(String::from)
                 .into();
-        let changed = disambiguate(&mut names, "_");
+        let changed = disambiguate(&mut names, "_", &[]);
+        // The name a later item has of its own (`foo_bar_2`) is not given to another.
         assert_eq!(
             names,
-            ["foo_bar", "foo_bar_2", "r#type", "foo_bar_3", "foo_bar_2_2", "self_", "self_2"]
+            ["foo_bar", "foo_bar_3", "r#type", "foo_bar_4", "foo_bar_2", "self_", "self_2"]
         );
-        assert_eq!(changed, [1, 3, 4, 6]);
+        assert_eq!(changed, [1, 3, 6]);
+    }
+
+    #[test]
+    fn a_name_that_is_its_key_as_written_keeps_it() {
+        // The keys `_`, `field`, `self` and `self_`.
+        let mut names: Vec<String> = ["field", "field", "self_", "self_"].map(String::from).into();
+        let changed = disambiguate(&mut names, "_", &[false, true, false, true]);
+        assert_eq!(names, ["field_2", "field", "self_2", "self_"]);
+        assert_eq!(changed, [0, 2]);
     }
 }
