@@ -819,7 +819,8 @@ impl Rewriter<'_> {
                     self.edit(i..i, "\\");
                     i += 1;
                 }
-                b'<' if looks_like_tag(&b[i + 1..range.end]) => {
+                // An escaped `\<`, as MDX asks for, is text to rustdoc already.
+                b'<' if !escaped(b, i) && looks_like_tag(&b[i + 1..range.end]) => {
                     self.edit(i..i, "\\");
                     i += 1;
                 }
@@ -2237,6 +2238,15 @@ mod tests {
                 message: "HTML tag </div> has no matching tag; shown as text".to_string()
             }]
         );
+    }
+
+    #[test]
+    fn an_escaped_angle_bracket_stays_escaped_once() {
+        for text in ["Returns Array\\<string> of ids.", "A \\<div> tag and Promise\\<User>."] {
+            let rendered = to_rustdoc(text, "");
+            assert_eq!(rendered.lines, [text]);
+            assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+        }
     }
 
     #[test]
