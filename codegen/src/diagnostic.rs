@@ -45,6 +45,10 @@ pub struct SourceText {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+    /// Whether each line is ASCII, where a column in characters is a column in bytes: the YAML
+    /// reader places every value by its column, and counting the characters before it each
+    /// time took as long as the line for every value of a long one.
+    ascii_lines: Vec<bool>,
 }
 
 impl SourceText {
@@ -52,8 +56,14 @@ impl SourceText {
     /// adding a file, which can be done on any thread before [`SourceMap::push`].
     pub fn new(name: String, text: String) -> Self {
         let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
-        let line_starts = std::iter::once(0).chain(newlines.map(|at| at + 1)).collect();
-        Self { name, text, line_starts }
+        let line_starts: Vec<usize> = std::iter::once(0).chain(newlines.map(|at| at + 1)).collect();
+        let ascii_lines = if text.is_ascii() {
+            vec![true; line_starts.len()]
+        } else {
+            let ends = line_starts.iter().skip(1).copied().chain([text.len()]);
+            line_starts.iter().zip(ends).map(|(&start, end)| text[start..end].is_ascii()).collect()
+        };
+        Self { name, text, line_starts, ascii_lines }
     }
 }
 
@@ -107,7 +117,9 @@ impl SourceMap {
         // The next line starts just past this line's `\n`.
         let end = source.line_starts.get(line.max(1)).map_or(length, |next| next - 1);
         let line_text = &source.text[start..end];
-        let ascii = line_text.as_bytes()[..column.min(line_text.len())].is_ascii();
+        let ascii = source.ascii_lines[line.max(1) - 1];
+        // FIXME: a long line that is not ASCII is still counted from its start for each value,
+        // so 60,000 values on one line with an `é` in it take seconds.
         let within = if ascii {
             column.min(line_text.len())
         } else {

@@ -70,6 +70,11 @@ impl Node {
         self.as_mapping()?.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v)
     }
 
+    /// The node without what it holds: its place and kind of scalar only.
+    fn clone_shallow(&self) -> Node {
+        Node { value: Value::Null, span: self.span, block: self.block }
+    }
+
     /// How many nodes this one is, itself included.
     pub fn count(&self) -> usize {
         1 + match &self.value {
@@ -118,11 +123,11 @@ pub fn parse(
     }
     if let Some(alias) = builder.overflow {
         let message = format!(
-            "aliases in the frontmatter copy more than {ALIAS_COPY_LIMIT} nodes; this one goes \
-             over"
+            "anchors and aliases in the frontmatter copy more than {ALIAS_COPY_LIMIT} nodes; \
+             this one goes over"
         );
-        let hint = "an alias of an alias copies the whole anchored value each time: write the \
-                    values out, or anchor smaller ones";
+        let hint = "an anchored value is kept as a copy, and an alias of an alias copies the \
+                    whole anchored value each time: write the values out, or anchor smaller ones";
         diagnostics.push(Diagnostic::error(alias, message).with_hint(hint));
         return None;
     }
@@ -141,9 +146,10 @@ fn point(sources: &SourceMap, file: FileId, mark: &Marker) -> Span {
     Span { file, start, end: start }
 }
 
-/// How many nodes the aliases of one file may copy in all. Aliases of aliases multiply (ten
-/// aliases to a list of ten aliases to ...), so a page of YAML could otherwise ask for more
-/// nodes than memory holds; the docs use few aliases, each copying a handful of nodes.
+/// How many nodes the anchors and aliases of one file may copy in all. Aliases of aliases
+/// multiply (ten aliases to a list of ten aliases to ...), and so do anchors inside anchors,
+/// each kept as a copy, so a page of YAML could otherwise ask for more nodes than memory holds;
+/// the docs use few aliases, each copying a handful of nodes.
 const ALIAS_COPY_LIMIT: usize = 100_000;
 
 /// A collection being built.
@@ -167,9 +173,10 @@ struct TreeBuilder<'a> {
     /// The keys found twice in one mapping, reported only if the whole text parses: a syntax
     /// error says more.
     duplicates: Diagnostics,
-    /// How many nodes aliases have copied so far.
+    /// How many nodes anchors and aliases have copied so far.
     copied: usize,
-    /// The alias whose copy went over [`ALIAS_COPY_LIMIT`]; no alias copies anything after it.
+    /// The anchor or alias whose copy went over [`ALIAS_COPY_LIMIT`]; nothing is copied after
+    /// it.
     overflow: Option<Span>,
     /// Where each quoted `"<<"` starts: YAML reads only a plain `<<` as a merge key, and the
     /// tree keeps no scalar's style, as every other quoted text means what a plain one does.
@@ -189,7 +196,17 @@ impl TreeBuilder<'_> {
 
     fn add(&mut self, node: Node, anchor: usize) {
         if anchor > 0 {
-            self.anchors.push((anchor, node.clone()));
+            // The anchored value is kept as a copy for its aliases; past the limit, as nothing.
+            let mut kept = Node { value: Value::Null, ..node.clone_shallow() };
+            if self.overflow.is_none() {
+                self.copied += node.count();
+                if self.copied > ALIAS_COPY_LIMIT {
+                    self.overflow = Some(node.span);
+                } else {
+                    kept = node.clone();
+                }
+            }
+            self.anchors.push((anchor, kept));
         }
         let is_merge = self.is_merge(&node);
         let Some(Frame { node: parent, pending_key, .. }) = self.stack.last_mut() else {
@@ -586,8 +603,8 @@ mod tests {
         let (node, errors) = parse_text(&text);
         assert!(node.is_none());
         assert_eq!(errors.len(), 1, "{errors:?}");
-        // The fourth level copies 10 * 11,111 nodes, over the limit at its eighth alias.
-        assert!(errors[0].starts_with("t.mdx:6:45:"), "{errors:?}");
+        // With the anchors' own copies, the fourth level goes over the limit at its seventh alias.
+        assert!(errors[0].starts_with("t.mdx:6:40:"), "{errors:?}");
         assert!(errors[0].contains("copy more than 100000 nodes"), "{errors:?}");
         // Three levels stay under the limit and are copied whole.
         let (node, errors) = parse_text(&text[..text.find("l4:").unwrap()]);
@@ -615,6 +632,20 @@ mod tests {
         // A key is shown with the rest of its line.
         let (key, _) = &node.as_mapping().unwrap()[0];
         assert_eq!(shown(key), "a: plain text # note");
+    }
+
+    #[test]
+    fn anchors_inside_anchors_count_as_copies() {
+        // Each anchor keeps a copy of a list of 60,000 items: the second goes over the limit.
+        let items = vec!["x"; 60_000].join(", ");
+        let text = format!("---\nb: &outer [&inner [{items}]]\n");
+        let (node, errors) = parse_text(&text);
+        assert!(node.is_none());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("t.mdx:2:11: error: anchors and aliases"), "{errors:?}");
+        let (node, errors) = parse_text(&text.replace("&outer ", ""));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(node.unwrap().get("b").unwrap().count(), 60_002);
     }
 
     #[test]
