@@ -269,10 +269,11 @@ impl Diagnostic {
     }
 }
 
-/// A message with its control characters and text direction controls written as escapes
-/// (`\n`, `\u{202e}`). Messages quote names and texts from the docs, and one holding a line
-/// break or a direction control would break the report's layout or reorder what it says.
-fn one_line(message: String) -> String {
+/// A text with its control characters and text direction controls written as escapes (`\n`,
+/// `\u{202e}`). Messages quote names and texts from the docs, and one holding a line break or
+/// a direction control would break the report's layout or reorder what it says; a plain
+/// comment of the generated code would end at the line break.
+pub(crate) fn one_line(message: String) -> String {
     let escaped =
         |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if !message.chars().any(escaped) {

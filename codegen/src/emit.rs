@@ -138,6 +138,8 @@ fn separates(previous: &str, line: &str) -> bool {
 fn header(module: &Module) -> String {
     let mut header = format!("{HEADER_MARK} from the API reference docs; do not edit.\n");
     for source in &module.sources {
+        // A file's name may hold a line break, which would end the comment.
+        let source = crate::diagnostic::one_line(source.clone());
         header.push_str(&format!("// Source: {source}\n"));
     }
     header
@@ -720,6 +722,17 @@ mod tests {
             source.contains("/// See <https://x.example/a\\nb>.\n/// One\\rtwo.\n#[derive("),
             "{source}"
         );
+        syn::parse_file(source).expect("the module parses");
+    }
+
+    #[test]
+    fn a_source_file_name_with_a_line_break_stays_in_its_comment() {
+        let mut krate = module_with(&["A user."]);
+        let module = krate.modules.get_mut(&ModulePath::new()).unwrap();
+        module.sources.insert("m/pa\nge\u{202E}.mdx".to_owned());
+        let files = emit(krate).unwrap();
+        let source = &files["src/lib.rs"];
+        assert!(source.contains("// Source: m/pa\\nge\\u{202e}.mdx\n"), "{source}");
         syn::parse_file(source).expect("the module parses");
     }
 
