@@ -78,8 +78,9 @@ impl<'a> DescriptionIndex<'a> {
             }
             chain.push(path);
             let Some(definitions) = self.texts.get(path) else {
-                // `(optional)` is words in brackets unless some file defines a text so named.
-                if !path.contains('.') {
+                // `(optional)` is words in brackets unless some file defines a text or a group
+                // of texts so named.
+                if !path.contains('.') && !self.namespaces.contains(path) {
                     return Ok((written, at));
                 }
                 return Err(self.missing(path));
