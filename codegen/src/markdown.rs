@@ -245,8 +245,8 @@ impl Body {
         let index = self.index.get_or_init(|| BodyIndex::new(&self.text));
         let fence = index.open_fence.filter(|_| !index.code_blocks.contains_key(reference_id))?;
         let after = numbered_lines(&self.text, &index.lines[fence + 1..], fence + 1);
-        let hidden =
-            (0..after.len()).any(|i| code_block_ids(&after, i).iter().any(|id| id == reference_id));
+        let hidden = (0..after.len())
+            .any(|i| code_block_ids(&after, i).iter().any(|(_, id)| id == reference_id));
         hidden.then_some(fence)
     }
 }
@@ -327,20 +327,64 @@ impl BodyIndex {
 fn code_blocks(lines: &[SrcLine]) -> (HashMap<String, usize>, Option<usize>) {
     let mut found = HashMap::new();
     let mut fence: Option<(LineFence, usize)> = None;
+    // The line after an MDX comment that started on an earlier line and ends on a later one.
+    let mut comment_until = 0;
     for (i, line) in lines.iter().enumerate() {
+        if i < comment_until {
+            continue;
+        }
         if let Some((open, _)) = &fence {
             if open.is_closed_by(&line.text) {
                 fence = None;
             }
         } else if let Some(open) = LineFence::open(&line.text) {
             fence = Some((open, i));
-        } else {
-            for id in code_block_ids(lines, i) {
-                found.entry(id).or_insert(i);
+        } else if line.text.contains('<') || line.text.contains("{/*") {
+            // A code block named in a comment or a code span is text, not the page's.
+            let hidden = hidden_ranges(&line.text);
+            for (at, id) in code_block_ids(lines, i) {
+                if !hidden.iter().any(|range| range.contains(&at)) {
+                    found.entry(id).or_insert(i);
+                }
+            }
+            if hidden.last().is_some_and(|range| range.end == usize::MAX) {
+                // The comment runs on to the first later line with its end.
+                comment_until = (i + 1..lines.len())
+                    .find(|&k| lines[k].text.contains("*/}"))
+                    .map_or(lines.len(), |k| k + 1);
             }
         }
     }
     (found, fence.map(|(_, line)| line))
+}
+
+/// The byte ranges of a line that are code spans or MDX comments; a comment that does not end
+/// on the line runs to `usize::MAX`.
+fn hidden_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut hidden = Vec::new();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr2(b'{', b'`', &text.as_bytes()[from..]) {
+        let at = from + at;
+        if text.as_bytes()[at] == b'`' {
+            let end = code_span_end(text, at);
+            hidden.extend(end.map(|end| at..end));
+            from = end.unwrap_or(at + 1);
+        } else if text[at..].starts_with("{/*") {
+            match text[at + 3..].find("*/}") {
+                Some(end) => {
+                    hidden.push(at..at + 3 + end + 3);
+                    from = at + 3 + end + 3;
+                }
+                None => {
+                    hidden.push(at..usize::MAX);
+                    break;
+                }
+            }
+        } else {
+            from = at + 1;
+        }
+    }
+    hidden
 }
 
 /// The ATX headings of a body. They come from the Markdown left once the MDX is gone: inside a
@@ -349,7 +393,10 @@ fn headings(lines: &[SrcLine]) -> Vec<Heading> {
     let kept = strip_mdx(lines, &mut Vec::new());
     let mut headings = plain_headings(&kept).unwrap_or_else(|| parsed_headings(&kept));
     for heading in &mut headings {
-        heading.next = inline_tags_end(lines, heading.line).map_or(heading.line, |(j, _)| j) + 1;
+        // A tag or an MDX comment that starts on the heading's line may run on over later ones.
+        let tags = inline_tags_end(lines, heading.line).map_or(heading.line, |(j, _)| j);
+        let comments = without_inline_comments(lines, heading.line).map_or(0, |(_, j)| j);
+        heading.next = tags.max(comments) + 1;
     }
     headings
 }
@@ -789,7 +836,12 @@ impl Rewriter<'_> {
                     }
                 }
                 Event::InlineHtml(_) if components.binary_search(&range.start).is_ok() => {
-                    self.edit(range, "")
+                    // `a <Icon /> b` becomes `a b`, not `a  b`.
+                    let s = doc.text.as_bytes();
+                    let spaced = range.start > 0
+                        && s[range.start - 1] == b' '
+                        && s.get(range.end) == Some(&b' ');
+                    self.edit(range.start..range.end + usize::from(spaced), "")
                 }
                 Event::Html(_) | Event::InlineHtml(_) => {
                     match raw_tags(&doc.text, &event, &range) {
@@ -1570,7 +1622,12 @@ fn without_inline_comments<'a>(lines: &[SrcLine<'a>], i: usize) -> Option<(SrcLi
             continue;
         }
         if let Some(end) = text[at + 3..].find("*/}") {
-            text.replace_range(at..at + 3 + end + 3, "");
+            let mut end = at + 3 + end + 3;
+            // `a {/* x */} b` becomes `a b`, not `a  b`.
+            if text[..at].ends_with(' ') && text[end..].starts_with(' ') {
+                end += 1;
+            }
+            text.replace_range(at..end, "");
         } else {
             // The comment runs on: the text after its end, on a later line, joins this one.
             let (k, after) = lines[last + 1..]
@@ -1578,7 +1635,12 @@ fn without_inline_comments<'a>(lines: &[SrcLine<'a>], i: usize) -> Option<(SrcLi
                 .enumerate()
                 .find_map(|(k, line)| Some((last + 1 + k, line.text.find("*/}")? + 3)))?;
             text.truncate(at);
-            text.push_str(&lines[k].text[after..]);
+            let rest = &lines[k].text[after..];
+            text.push_str(if text.ends_with(' ') {
+                rest.strip_prefix(' ').unwrap_or(rest)
+            } else {
+                rest
+            });
             last = k;
         }
         found = true;
@@ -1659,8 +1721,9 @@ fn skip_esm(lines: &[SrcLine], i: usize) -> usize {
     k
 }
 
-/// The `referenceId` values of `<CodeBlock>` elements starting on line `i`.
-fn code_block_ids(lines: &[SrcLine], i: usize) -> Vec<String> {
+/// The `referenceId` values of `<CodeBlock>` elements starting on line `i`, with where each
+/// element starts.
+fn code_block_ids(lines: &[SrcLine], i: usize) -> Vec<(usize, String)> {
     const OPEN: &str = "<CodeBlock";
     let text = &lines[i].text;
     // Most lines have no tag, and looking for a byte costs much less than looking for a word.
@@ -1675,8 +1738,8 @@ fn code_block_ids(lines: &[SrcLine], i: usize) -> Vec<String> {
                 .next()
                 .is_none_or(|c| c.is_whitespace() || c == '/' || c == '>')
         })
-        .filter_map(|(at, _)| tag_text(lines, i, at + OPEN.len()))
-        .filter_map(|attrs| attribute(&attrs, "referenceId"))
+        .filter_map(|(at, _)| Some((at, tag_text(lines, i, at + OPEN.len())?)))
+        .filter_map(|(at, attrs)| Some((at, attribute(&attrs, "referenceId")?)))
         .collect()
 }
 
@@ -2631,13 +2694,42 @@ Deletion is permanent.
     fn components_inside_a_line_are_left_out_with_their_text_kept() {
         let rendered =
             to_rustdoc("Uses <Badge kind=\"a\">beta</Badge> and <Icon name=\"x\" /> inline.", "");
-        assert_eq!(rendered.lines, ["Uses beta and  inline."]);
+        assert_eq!(rendered.lines, ["Uses beta and inline."]);
         assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
         // Without a partner, a tag is prose about a type, as before.
         let rendered = to_rustdoc("Returns Vec<String> or <Tip>open.", "");
         assert_eq!(rendered.lines, ["Returns Vec\\<String> or \\<Tip>open."]);
         let nested = to_rustdoc("A <Tip>one <Tip>two</Tip></Tip> `<Tip />` end.", "");
         assert_eq!(nested.lines, ["A one two `<Tip />` end."]);
+    }
+
+    #[test]
+    fn a_code_block_in_a_comment_or_a_code_span_is_not_the_pages() {
+        for hidden in [
+            "{/*\n<CodeBlock referenceId=\"t\" />\n*/}",
+            "Old. {/* <CodeBlock referenceId=\"t\" /> */}",
+            "Write `<CodeBlock referenceId=\"t\" />` to embed.",
+            "Old. {/* a\n<CodeBlock referenceId=\"t\" />\n*/}",
+        ] {
+            let body = format!(
+                "## Old\n\n{hidden}\n\n## Real\n\nReal prose.\n\n\
+                                <CodeBlock referenceId=\"t\" />\n"
+            );
+            let section = body_section(&body, "t").unwrap();
+            assert_eq!(section.heading, "Real", "{hidden}");
+            assert_eq!(section.prose, "Real prose.", "{hidden}");
+        }
+    }
+
+    #[test]
+    fn a_comment_that_runs_on_from_a_heading_line_is_not_in_the_section() {
+        let body = "## Title {/* a comment\nthat runs on */} tail\n\n\
+                    <CodeBlock referenceId=\"t\" />\n\nProse.";
+        let section = body_section(body, "t").unwrap();
+        assert_eq!(section.heading, "Title tail");
+        assert_eq!(section.prose, "Prose.");
+        let intro = first_section("# Module {/* a\nb */} tail\n\nIntro.").unwrap();
+        assert_eq!((intro.heading.as_str(), intro.prose.as_str()), ("Module tail", "Intro."));
     }
 
     #[test]
