@@ -919,15 +919,19 @@ impl Rewriter<'_> {
                      only"
                 );
                 self.warn(link.range.start, message);
+                // An image's `!` goes with its bracket: its text is what is left.
                 let bracket =
                     link.range.start + usize::from(s[link.range.clone()].starts_with('!'));
-                self.edit(bracket..bracket + 1, "");
+                self.edit(link.range.start..bracket + 1, "");
                 self.edit(tail, "");
             }
         }
     }
 
     /// Rewrites the target of a reference definition `[label]: target "title"`.
+    // FIXME: a target relative to the docs page is left as it is, unlike an inline link's, so
+    // `See [ref][r].` with `[r]: ../guide` links against the crate's page: the links that use
+    // a definition would have to lose their brackets with it.
     fn definition(&mut self, span: Range<usize>) {
         let s = &self.doc.text;
         let Some(colon) = s[span.clone()].find("]:") else { return };
@@ -1871,6 +1875,8 @@ mod tests {
         assert_eq!(rendered.lines, ["See guide, page or x."]);
         assert_eq!(rendered.warnings.len(), 3, "{:?}", rendered.warnings);
         assert!(rendered.warnings[0].message.contains("`../guide`"), "{:?}", rendered.warnings);
+        let images = to_rustdoc("An ![img](../pic.png) and [![inner](../i.png)](../o).", "");
+        assert_eq!(images.lines, ["An img and inner."]);
     }
 
     #[test]
