@@ -5,8 +5,8 @@
 //! it is normalised away here, before anything else sees the text. Every line ending becomes one
 //! LF, as YAML and CommonMark read each of them as one line break: the frontmatter fences, the
 //! YAML parser's positions, the source map's line numbers and the Markdown of the body then all
-//! count the same lines, the ones an editor shows. A file in UTF-16 is refused by name, with or
-//! without a byte-order mark.
+//! count the same lines, the ones an editor shows. A file in UTF-16 or UTF-32 is refused by name,
+//! with or without a byte-order mark.
 
 use std::path::{Path, PathBuf};
 
@@ -127,17 +127,29 @@ const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 /// one, by its zero bytes, and refused with a clear message. The bytes become the text in place:
 /// a large tree is read without a second copy of it.
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        let order = if bytes[0] == 0xFF { "FF FE 00 00" } else { "00 00 FE FF" };
+        return Err(refused(format!(
+            "file is UTF-32 (byte-order mark {order}); convert it to UTF-8"
+        )));
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let order = if bytes[0] == 0xFF { "FF FE" } else { "FE FF" };
-        return Err(utf16(format!(
+        return Err(refused(format!(
             "file is UTF-16 (byte-order mark {order}); convert it to UTF-8"
         )));
     }
     if bytes.starts_with(BYTE_ORDER_MARK) {
         bytes.drain(..BYTE_ORDER_MARK.len());
     }
+    if let Some(order) = utf32_without_mark(&bytes) {
+        return Err(refused(format!(
+            "file is UTF-32 ({order}, without a byte-order mark: three zero bytes in every four); \
+             convert it to UTF-8"
+        )));
+    }
     if let Some(order) = utf16_without_mark(&bytes) {
-        return Err(utf16(format!(
+        return Err(refused(format!(
             "file is UTF-16 ({order}, without a byte-order mark: a zero byte in every other \
              place); convert it to UTF-8"
         )));
@@ -164,8 +176,9 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
     }
 }
 
-/// The refusal of a UTF-16 file: placed at its start, since none of it is read as text.
-fn utf16(message: String) -> DecodeError {
+/// The refusal of a UTF-16 or UTF-32 file: placed at its start, since none of it is read as
+/// text.
+fn refused(message: String) -> DecodeError {
     DecodeError { offset: 0, message, valid: String::new() }
 }
 
@@ -187,6 +200,25 @@ fn utf16_without_mark(bytes: &[u8]) -> Option<&'static str> {
     // More than half the pairs: a file of UTF-8 that somehow holds a few NULs is not taken for
     // UTF-16, while text with some non-ASCII characters, which have no zero byte, still is.
     let most = |n: usize| n * 2 > pairs.len();
+    if most(little) {
+        Some("little-endian")
+    } else if most(big) {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
+/// Whether bytes without a byte-order mark are UTF-32, and in which byte order: as UTF-16 is
+/// found by [`utf16_without_mark`], with most of the first groups of four bytes holding three
+/// zeros beside the character's byte.
+fn utf32_without_mark(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(2 * UTF16_SAMPLE_PAIRS)];
+    memchr::memchr(0, sample)?;
+    let quads = sample.chunks_exact(4);
+    let little = quads.clone().filter(|q| q[0] != 0 && q[1..] == [0, 0, 0]).count();
+    let big = quads.clone().filter(|q| q[..3] == [0, 0, 0] && q[3] != 0).count();
+    let most = |n: usize| n * 2 > quads.len();
     if most(little) {
         Some("little-endian")
     } else if most(big) {
@@ -358,6 +390,27 @@ mod tests {
     fn utf16_is_refused() {
         let err = decode(b"\xFF\xFE-\x00".to_vec()).unwrap_err();
         assert!(err.message.contains("UTF-16"), "{}", err.message);
+    }
+
+    #[test]
+    fn utf32_is_refused_with_or_without_a_byte_order_mark() {
+        let text = "---\nreference: {}\n---\n# Body é\n";
+        for little in [true, false] {
+            let units = text.chars().map(u32::from);
+            let bytes: Vec<u8> = units
+                .flat_map(|c| if little { c.to_le_bytes() } else { c.to_be_bytes() })
+                .collect();
+            let err = decode(bytes.clone()).unwrap_err();
+            let order = if little { "little-endian" } else { "big-endian" };
+            assert!(
+                err.message.starts_with(&format!("file is UTF-32 ({order}")),
+                "{}",
+                err.message
+            );
+            let mark: &[u8] = if little { &[0xFF, 0xFE, 0, 0] } else { &[0, 0, 0xFE, 0xFF] };
+            let err = decode([mark, &bytes].concat()).unwrap_err();
+            assert!(err.message.starts_with("file is UTF-32 (byte-order mark"), "{}", err.message);
+        }
     }
 
     /// `text` in UTF-16, little-endian or big-endian, without a byte-order mark.
