@@ -930,10 +930,13 @@ fn lower_union(
     ];
     let name = fresh_name(taken.entry(module.clone()).or_default(), declared.name.clone());
     if name != declared.name {
-        diagnostics.push(Diagnostic::error(
-            declared.span,
-            format!("union {}: the name is taken by a type of the folder", declared.name),
-        ));
+        let why = if RESERVED_TYPE_NAMES.contains(&declared.name.as_str()) {
+            "the generated code uses the name for a standard type"
+        } else {
+            "the name is taken by a type of the folder"
+        };
+        diagnostics
+            .push(Diagnostic::error(declared.span, format!("union {}: {why}", declared.name)));
     }
     krate.modules.entry(module).or_default().items.push(Item::Union(Union { name, doc, variants }));
 }

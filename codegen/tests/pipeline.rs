@@ -6,8 +6,8 @@ mod common;
 
 use codegen::write::{self, Action};
 use common::{
-    generate_errors, generate_ok, read_everything, read_folder, strip_root, tree, workspace_root,
-    write_files,
+    generate, generate_errors, generate_ok, read_everything, read_folder, strip_root, tree,
+    workspace_root, write_files,
 };
 
 const SHARED: &str = "---
@@ -704,6 +704,28 @@ fn an_override_that_matches_nothing_is_a_warning() {
         ["codegen.yaml:2:5: warning: override of factor.gone matches no property in the docs"]
     );
     assert!(generation.files["src/reference/a.rs"].contains("pub one: Vec<String>,"));
+}
+
+#[test]
+fn a_union_named_as_a_standard_type_or_a_type_of_its_folder_is_an_error_saying_which() {
+    let page = "---\nreference:\n  json:\n    - key: oops\n      properties:\n        \
+                - {key: code, type: '\"oops\"'}\n---\n";
+    let docs = tree(&[("reference/e/oops.mdx", page)]);
+    for (name, why) in [
+        ("Err", "the generated code uses the name for a standard type"),
+        ("Oops", "the name is taken by a type of the folder"),
+    ] {
+        let config = tree(&[(
+            "codegen.yaml",
+            &format!("unions:\n  - name: {name}\n    folder: reference/e\n") as &str,
+        )]);
+        let failure = match generate(docs.path(), Some(&config.path().join("codegen.yaml"))) {
+            Ok(_) => panic!("{name} was taken"),
+            Err(failure) => failure,
+        };
+        let errors = strip_root(&failure.error_lines(), config.path());
+        assert_eq!(errors, [format!("codegen.yaml:2:5: error: union {name}: {why}")]);
+    }
 }
 
 #[test]
