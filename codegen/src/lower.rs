@@ -100,7 +100,7 @@ pub fn lower(
         lower_union(&cx, &mut krate, &mut taken, declared, diagnostics);
     }
     crate::recursion::box_recursive_fields(&mut krate);
-    complete_tree(&mut krate, files, config);
+    complete_tree(&mut krate, files, config, sources, diagnostics);
     krate
 }
 
@@ -367,24 +367,20 @@ impl<'c, 'a> ModuleLowerer<'c, 'a> {
     fn lower_entry(&mut self, index: usize) {
         let type_entry = &self.cx.entries[index];
         let file = &self.cx.files[type_entry.file];
-        let doc = entry_doc(&self.cx.config.base_url, file, &type_entry.entry);
+        let (doc, warnings) = entry_doc(self.cx.sources, file, &type_entry.entry, self.cx.config);
+        for warning in warnings {
+            self.diagnostics.push(warning);
+        }
         let entry = &type_entry.entry;
         if let Some(fence) = file.body.hiding_fence(entry.id.as_deref().unwrap_or(&entry.key)) {
-            // The body is the end of the file's text, so it starts where their lengths differ.
-            let sources = &self.cx.sources;
-            let body_start = sources.text(file.file).len() - file.body.text().len();
-            let (body_line, _) = sources.line_col(file.file, body_start);
             let message = format!(
                 "this code fence is never closed, so the `<CodeBlock>` of entry `{}` after it \
                  is read as code, and the entry is documented without its section",
                 entry.key
             );
             self.diagnostics.push(
-                Diagnostic::warning(
-                    sources.rest_of_line_at(file.file, body_line + fence, 0),
-                    message,
-                )
-                .with_hint("close the fence with a line of the same backticks or tildes"),
+                Diagnostic::warning(body_line(self.cx.sources, file, fence), message)
+                    .with_hint("close the fence with a line of the same backticks or tildes"),
             );
         }
         self.current_id = Some(entry.id.as_deref().unwrap_or(&entry.key));
@@ -943,7 +939,13 @@ fn lower_union(
 
 /// Adds what the lowered modules leave out: the crate root and every module on the way to one
 /// with types, each module's other source files, and every module's doc.
-fn complete_tree(krate: &mut Crate, files: &[LoadedFile], config: &Config) {
+fn complete_tree(
+    krate: &mut Crate,
+    files: &[LoadedFile],
+    config: &Config,
+    sources: &SourceMap,
+    diagnostics: &mut Diagnostics,
+) {
     // The crate root always exists, and every ancestor of a module with types, so the
     // module tree is connected and the crate builds even when the docs define no type.
     krate.modules.entry(ModulePath::new()).or_default();
@@ -973,10 +975,19 @@ fn complete_tree(krate: &mut Crate, files: &[LoadedFile], config: &Config) {
         }
     }
     // Module docs render the introductions of index files, each on its own.
-    krate.modules.par_iter_mut().for_each(|(path, module)| {
-        let (folder, index) = folders.get(path).copied().unwrap_or(("", None));
-        module.doc = module_doc(path, folder, index, &module.items, &config.base_url);
-    });
+    let warnings: Vec<Vec<Diagnostic>> = krate
+        .modules
+        .par_iter_mut()
+        .map(|(path, module)| {
+            let (folder, index) = folders.get(path).copied().unwrap_or(("", None));
+            let (doc, warnings) = module_doc(path, folder, index, &module.items, config, sources);
+            module.doc = doc;
+            warnings
+        })
+        .collect();
+    for warning in warnings.into_iter().flatten() {
+        diagnostics.push(warning);
+    }
 }
 
 /// A name not yet used among `taken`: `name`, else `name2`, `name3`, ...
@@ -990,9 +1001,44 @@ fn fresh_name(taken: &mut BTreeSet<String>, name: String) -> String {
     name
 }
 
+/// The span of a 0-based line of a file's body. The body is the end of the file's text, so it
+/// starts where their lengths differ.
+fn body_line(sources: &SourceMap, file: &LoadedFile, line: usize) -> Span {
+    let body_start = sources.text(file.file).len() - file.body.text().len();
+    let (first, _) = sources.line_col(file.file, body_start);
+    sources.rest_of_line_at(file.file, first + line, 0)
+}
+
+/// The warnings about a section of a file's body, on the file's lines: those found leaving its
+/// MDX out, and those found rendering its prose into `rendered`. `place` says whose docs they
+/// are in.
+fn section_warnings(
+    sources: &SourceMap,
+    file: &LoadedFile,
+    section: &markdown::BodySection,
+    rendered: &markdown::Rendered,
+    place: &str,
+) -> Vec<Diagnostic> {
+    let found = section.warnings.iter().map(|w| (w.line, &w.message));
+    let rendering = rendered.warnings.iter();
+    let found =
+        found.chain(rendering.filter_map(|w| Some((*section.lines.get(w.line)?, &w.message))));
+    found
+        .map(|(line, message)| {
+            Diagnostic::warning(body_line(sources, file, line), format!("{place}: {message}"))
+        })
+        .collect()
+}
+
 /// A type's doc: the heading of the body section that holds its `<CodeBlock>` as the summary,
-/// the section's prose, and a link to its page.
-fn entry_doc(base: &str, file: &LoadedFile, entry: &Entry) -> Vec<String> {
+/// the section's prose, and a link to its page; and the warnings about that section.
+fn entry_doc(
+    sources: &SourceMap,
+    file: &LoadedFile,
+    entry: &Entry,
+    config: &Config,
+) -> (Vec<String>, Vec<Diagnostic>) {
+    let base = &config.base_url;
     let anchor = entry.id.as_deref().unwrap_or(&entry.key);
     let section = file.body.section(anchor);
     let summary = section
@@ -1002,7 +1048,14 @@ fn entry_doc(base: &str, file: &LoadedFile, entry: &Entry) -> Vec<String> {
         .or_else(|| entry.title.clone())
         .unwrap_or_else(|| entry.key.clone());
     let mut doc = vec![inline(&summary, base)];
-    match section.map(|s| markdown::to_rustdoc(&s.prose, base).lines) {
+    let mut warnings = Vec::new();
+    let rendered = section.as_ref().map(|section| {
+        let rendered = markdown::to_rustdoc(&section.prose, base);
+        let place = format!("the section of entry `{}`", entry.key);
+        warnings = section_warnings(sources, file, section, &rendered, &place);
+        rendered.lines
+    });
+    match rendered {
         Some(prose) if !prose.is_empty() => {
             doc.push(String::new());
             doc.extend(prose);
@@ -1016,7 +1069,7 @@ fn entry_doc(base: &str, file: &LoadedFile, entry: &Entry) -> Vec<String> {
         doc.push(String::new());
         doc.push(format!("Documented at <{}>.", absolute_url(base, url)));
     }
-    doc
+    (doc, warnings)
 }
 
 /// The wire key and value of a struct's first field typed by a one-value enum.
@@ -1196,21 +1249,25 @@ fn module_doc(
     folder: &str,
     index: Option<&LoadedFile>,
     items: &[Item],
-    base_url: &str,
-) -> Vec<String> {
+    config: &Config,
+    sources: &SourceMap,
+) -> (Vec<String>, Vec<Diagnostic>) {
+    let base_url = &config.base_url;
     if path.is_empty() {
-        return vec![
+        let doc = vec![
             "Wire types of the API, generated from its reference docs.".to_owned(),
             String::new(),
             "Each module mirrors a folder of the docs; each struct is a JSON object the API \
              sends or takes, with its fields documented as the reference documents them."
                 .to_owned(),
         ];
+        return (doc, Vec::new());
     }
     let folder = if folder.is_empty() { path.join("/") } else { folder.to_owned() };
     let intro = index.and_then(|f| markdown::first_section(f.body.text()));
     let mut doc = Vec::new();
-    if let Some(intro) = intro {
+    let mut warnings = Vec::new();
+    if let (Some(intro), Some(index)) = (intro, index) {
         let heading = inline(&intro.heading, base_url);
         // When the introduction is also a type's section (the User object's page), the type
         // carries the prose and the module only names it.
@@ -1222,7 +1279,9 @@ fn module_doc(
         let prose = if told_by_a_type {
             Vec::new()
         } else {
-            markdown::to_rustdoc(&intro.prose, base_url).lines
+            let rendered = markdown::to_rustdoc(&intro.prose, base_url);
+            warnings = section_warnings(sources, index, &intro, &rendered, "the introduction");
+            rendered.lines
         };
         if !prose.is_empty() {
             doc.push(String::new());
@@ -1234,7 +1293,7 @@ fn module_doc(
         "Types documented under {} in the docs.",
         markdown::code(&format!("{folder}/"))
     ));
-    doc
+    (doc, warnings)
 }
 
 /// A heading or title as one doc line, with its Markdown made safe for rustdoc.

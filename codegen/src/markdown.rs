@@ -158,6 +158,11 @@ pub struct BodySection {
     pub heading: String,
     /// The section's Markdown after the heading, with MDX components and imports left out.
     pub prose: String,
+    /// For each line of `prose`, the 0-based line of the body it comes from, to place a
+    /// warning about the prose in the file.
+    pub lines: Vec<usize>,
+    /// Problems found while leaving the MDX out, placed on lines of the body.
+    pub warnings: Vec<TextWarning>,
 }
 
 /// Finds the section of `body` holding `<CodeBlock ... referenceId="ID" ... />`.
@@ -235,7 +240,8 @@ impl Body {
             .find(|h| h.line >= start && h.level <= level)
             .map_or(index.lines.len(), |h| h.line);
         let lines = numbered_lines(&self.text, &index.lines[start..end], start);
-        Some(BodySection { heading, prose: section_prose(&lines) })
+        let (prose, lines, warnings) = section_prose(&lines);
+        Some(BodySection { heading, prose, lines, warnings })
     }
 
     /// The 0-based line of a code fence that is never closed and so turns into code a
@@ -297,19 +303,23 @@ pub fn first_section(body: &str) -> Option<BodySection> {
             false
         })
         .unwrap_or(next_heading);
-    let prose = section_prose(&lines[first.next.min(end)..end]);
-    Some(BodySection { heading: first.title.clone(), prose })
+    let (prose, lines, warnings) = section_prose(&lines[first.next.min(end)..end]);
+    Some(BodySection { heading: first.title.clone(), prose, lines, warnings })
 }
 
-/// The Markdown of a section's lines with the MDX left out.
-fn section_prose(lines: &[SrcLine]) -> String {
-    let kept = strip_mdx(lines, &mut Vec::new());
+/// The Markdown of a section's lines with the MDX left out, the line each of its lines comes
+/// from, and what leaving the MDX out found.
+fn section_prose(lines: &[SrcLine]) -> (String, Vec<usize>, Vec<TextWarning>) {
+    let mut warnings = Vec::new();
+    let kept = strip_mdx(lines, &mut warnings);
     let section = Doc::new(&kept);
     // Finding fenced blocks takes a parse of the section, which a section without a fence
     // marker can skip.
     let fenced = section.text.contains("```") || section.text.contains("~~~");
     let fences = if fenced { section.fenced_ranges() } else { Vec::new() };
-    section.finish(&[], &fences).join("\n")
+    let (numbers, lines): (Vec<usize>, Vec<String>) =
+        section.finish_numbered(&[], &fences).into_iter().unzip();
+    (lines.join("\n"), numbers, warnings)
 }
 
 impl BodyIndex {
@@ -681,6 +691,11 @@ impl Doc {
     /// Applies `edits` (sorted, not overlapping), then trims line ends, collapses blank runs
     /// outside `verbatim` ranges, and drops leading and trailing blank lines.
     fn finish(&self, edits: &[Edit], verbatim: &[Range<usize>]) -> Vec<String> {
+        self.finish_numbered(edits, verbatim).into_iter().map(|(_, line)| line).collect()
+    }
+
+    /// As [`Doc::finish`], each line with the input line it starts on.
+    fn finish_numbered(&self, edits: &[Edit], verbatim: &[Range<usize>]) -> Vec<(usize, String)> {
         // Each output line remembers the source byte it starts at, to know if it is verbatim;
         // lines an edit brings in count as starting where the edit does.
         let mut lines: Vec<(usize, String)> = vec![(0, String::new())];
@@ -705,15 +720,15 @@ impl Doc {
         }
         push(&self.text[at..], at, true);
 
-        let mut out: Vec<String> = Vec::new();
+        let mut out: Vec<(usize, String)> = Vec::new();
         for (at, line) in lines {
             let line = line.trim_end();
             let kept = verbatim.iter().any(|r| r.contains(&at));
-            if !line.is_empty() || kept || out.last().is_some_and(|last| !last.is_empty()) {
-                out.push(line.to_string());
+            if !line.is_empty() || kept || out.last().is_some_and(|(_, last)| !last.is_empty()) {
+                out.push((self.line_no(at), line.to_string()));
             }
         }
-        while out.last().is_some_and(String::is_empty) {
+        while out.last().is_some_and(|(_, line)| line.is_empty()) {
             out.pop();
         }
         out
