@@ -5,6 +5,7 @@
 //! of the [`SourceMap`], so the report can quote the offending line the way rustc does; the
 //! rendering itself is `codespan-reporting`'s.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -140,17 +141,34 @@ impl SourceMap {
 
 /// The renderer reads files straight from the map, whose line starts are computed once per
 /// file, so rendering many diagnostics over a large tree stays linear.
+/// What the report shows of a file: its name and its text with control characters made
+/// harmless. A line of the docs is printed as it is, and an escape sequence in it (`ESC [31m`)
+/// would be run by the terminal; each such character is shown as `?` for each of its bytes, so
+/// that every byte keeps its place. The name is written with escapes, as messages are.
 impl<'a> Files<'a> for SourceMap {
     type FileId = FileId;
-    type Name = &'a str;
-    type Source = &'a str;
+    type Name = String;
+    type Source = Cow<'a, str>;
 
-    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.files.get(id).map(|f| f.name.as_str()).ok_or(FilesError::FileMissing)
+    fn name(&'a self, id: FileId) -> Result<String, FilesError> {
+        self.files.get(id).map(|f| one_line(f.name.clone())).ok_or(FilesError::FileMissing)
     }
 
-    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.files.get(id).map(|f| f.text.as_str()).ok_or(FilesError::FileMissing)
+    fn source(&'a self, id: FileId) -> Result<Cow<'a, str>, FilesError> {
+        let text = self.files.get(id).map(|f| f.text.as_str()).ok_or(FilesError::FileMissing)?;
+        let harmful = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_direction(c);
+        if !text.contains(harmful) {
+            return Ok(Cow::Borrowed(text));
+        }
+        let mut shown = String::with_capacity(text.len());
+        for c in text.chars() {
+            if harmful(c) {
+                shown.extend(std::iter::repeat_n('?', c.len_utf8()));
+            } else {
+                shown.push(c);
+            }
+        }
+        Ok(Cow::Owned(shown))
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
@@ -261,7 +279,7 @@ impl Diagnostic {
         match self.span {
             Some(span) => {
                 let (line, column) = sources.line_col(span.file, span.start);
-                let name = sources.name(span.file);
+                let name = one_line(sources.name(span.file).to_owned());
                 format!("{name}:{line}:{column}: {severity}: {}", self.message)
             }
             None => format!("{severity}: {}", self.message),
@@ -274,8 +292,7 @@ impl Diagnostic {
 /// a direction control would break the report's layout or reorder what it says; a plain
 /// comment of the generated code would end at the line break.
 pub(crate) fn one_line(message: String) -> String {
-    let escaped =
-        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let escaped = |c: char| c.is_control() || is_direction(c);
     if !message.chars().any(escaped) {
         return message;
     }
@@ -288,6 +305,12 @@ pub(crate) fn one_line(message: String) -> String {
         }
     }
     out
+}
+
+/// Whether `c` turns the direction of text, or separates lines or paragraphs without being a
+/// control character: what a terminal or an editor would show in another order or place.
+fn is_direction(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
 /// The diagnostics of a run, in the order they were found.
@@ -419,6 +442,18 @@ mod tests {
         let report = d.render(&sources);
         assert!(!report.contains(['\r', '\t', '\u{202E}']), "{report}");
         assert!(report.contains("error: key 'a\\nb\\u{202e}c' is bad, é\n"), "{report}");
+    }
+
+    #[test]
+    fn a_line_or_a_name_with_control_characters_is_shown_harmless() {
+        let mut sources = SourceMap::default();
+        let text = "---\ntype: strang # \u{1b}[31m red \u{1b}]0;t\u{7} \u{202E}x\n---\n";
+        let file = sources.add("pa\nge.mdx".into(), text.into());
+        let span = sources.rest_of_line_at(file, 2, 6);
+        let report = Diagnostic::error(span, "unknown type").render(&sources);
+        assert!(!report.contains(['\u{1b}', '\u{7}', '\u{202E}']), "{report:?}");
+        assert!(report.contains("strang # ?[31m red ?]0;t? ???x"), "{report}");
+        assert!(report.contains("pa\\nge.mdx:2:7"), "{report}");
     }
 
     #[test]
