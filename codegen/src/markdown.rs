@@ -292,6 +292,9 @@ pub fn first_section(body: &str) -> Option<BodySection> {
     let end = (first.next..next_heading)
         .find(|&i| {
             let text = lines[i].text.as_ref();
+            if fence.as_ref().is_some_and(|open| open.is_left_by(text)) {
+                fence = None;
+            }
             match &fence {
                 Some(open) if open.is_closed_by(text) => fence = None,
                 Some(_) => {}
@@ -342,6 +345,9 @@ fn code_blocks(lines: &[SrcLine]) -> (HashMap<String, usize>, Option<usize>) {
     for (i, line) in lines.iter().enumerate() {
         if i < comment_until {
             continue;
+        }
+        if fence.as_ref().is_some_and(|(open, _)| open.is_left_by(&line.text)) {
+            fence = None;
         }
         if let Some((open, _)) = &fence {
             if open.is_closed_by(&line.text) {
@@ -1303,6 +1309,8 @@ fn balanced(tags: &[HtmlTag]) -> Vec<bool> {
 struct LineFence {
     marker: char,
     len: usize,
+    /// Whether the fence is inside a block quote, which ends it when the quote ends.
+    quoted: bool,
 }
 
 impl LineFence {
@@ -1314,7 +1322,14 @@ impl LineFence {
         let len = rest.chars().take_while(|&c| c == marker).count();
         // A backtick in the info string means this is an inline code span, not a fence.
         let code_span = marker == '`' && rest[len..].contains('`');
-        (len >= 3 && !code_span).then_some(LineFence { marker, len })
+        let quoted = line[..container_prefix_len(line)].contains('>');
+        (len >= 3 && !code_span).then_some(LineFence { marker, len, quoted })
+    }
+
+    /// Whether `line` ends the block quote the fence is in, and so the fence, without being
+    /// part of it: a fenced block takes no lazy continuation lines, as CommonMark says.
+    fn is_left_by(&self, line: &str) -> bool {
+        self.quoted && !line.trim_start().starts_with('>')
     }
 
     /// Whether `line` (quote markers included) is a closing fence for this block.
@@ -1368,6 +1383,9 @@ fn strip_block<'a>(
     let mut i = 0;
     while i < lines.len() {
         let text = lines[i].text.as_ref();
+        if fence.as_ref().is_some_and(|open| open.is_left_by(text)) {
+            fence = None;
+        }
         if let Some(open) = &fence {
             if open.is_closed_by(text) {
                 fence = None;
@@ -1590,6 +1608,9 @@ fn find_component_close(
     let mut k = from;
     while k < lines.len() {
         let text = lines[k].text.as_ref();
+        if fence.as_ref().is_some_and(|open| open.is_left_by(text)) {
+            fence = None;
+        }
         if let Some(open) = &fence {
             if open.is_closed_by(text) {
                 fence = None;
@@ -2751,6 +2772,20 @@ Deletion is permanent.
         assert_eq!(section.prose, "Prose.");
         let intro = first_section("# Module {/* a\nb */} tail\n\nIntro.").unwrap();
         assert_eq!((intro.heading.as_str(), intro.prose.as_str()), ("Module tail", "Intro."));
+    }
+
+    #[test]
+    fn a_fence_in_a_block_quote_ends_with_the_quote() {
+        let body = Body::new(
+            "## Heading\n\n> ```js\n> code\n\n<CodeBlock referenceId=\"t\" />\n\nAfter.\n"
+                .to_owned(),
+        );
+        assert_eq!(body.hiding_fence("t"), None);
+        let section = body.section("t").unwrap();
+        assert_eq!(section.heading, "Heading");
+        assert_eq!(section.prose, "> ```js\n> code\n\nAfter.");
+        let rendered = to_rustdoc(&section.prose, "");
+        assert_eq!(rendered.lines, ["> ```js", "> code", "> ```", "", "After."]);
     }
 
     #[test]
