@@ -410,7 +410,8 @@ fn headings(lines: &[SrcLine]) -> Vec<Heading> {
     let mut headings = plain_headings(&kept).unwrap_or_else(|| parsed_headings(&kept));
     for heading in &mut headings {
         // A tag or an MDX comment that starts on the heading's line may run on over later ones.
-        let tags = inline_tags_end(lines, heading.line).map_or(heading.line, |(j, _)| j);
+        let tags =
+            inline_tags_end(lines, heading.line).ok().flatten().map_or(heading.line, |e| e.0);
         let comments = without_inline_comments(lines, heading.line).map_or(0, |(_, j)| j);
         heading.next = tags.max(comments) + 1;
     }
@@ -533,7 +534,10 @@ const MAX_TAG_LINES: usize = 32;
 /// end: their last line and the byte after the last one's `>`; `None` when no tag runs on past
 /// the line. MDX reads such a tag as one element however its lines break, so joined onto one
 /// line it reads as a tag within a line does. A tag inside a code span is text.
-fn inline_tags_end(lines: &[SrcLine], i: usize) -> Option<(usize, usize)> {
+///
+/// `Err` with the tag's name when a component tag starts but does not end within
+/// [`MAX_TAG_LINES`], and is likely a tag that was never closed.
+fn inline_tags_end(lines: &[SrcLine], i: usize) -> Result<Option<(usize, usize)>, String> {
     let mut found = None;
     let (mut j, mut from) = (i, 0);
     'lines: loop {
@@ -565,12 +569,12 @@ fn inline_tags_end(lines: &[SrcLine], i: usize) -> Option<(usize, usize)> {
                     continue 'lines;
                 }
                 Some((_, end, _)) => from = end,
-                None => break 'lines,
+                None => return Err(text[at + 1..at + 1 + name_len].to_owned()),
             }
         }
         break;
     }
-    found
+    Ok(found)
 }
 
 /// Line `i` and the lines its tags run on over (see [`inline_tags_end`]) as one line, each
@@ -1423,7 +1427,17 @@ fn strip_block<'a>(
             i = last + 1;
             continue;
         }
-        if let Some((last, _)) = inline_tags_end(lines, i) {
+        let tags = inline_tags_end(lines, i).unwrap_or_else(|name| {
+            warnings.push(TextWarning {
+                line: lines[i].no,
+                message: format!(
+                    "JSX tag <{name}> is not closed within {MAX_TAG_LINES} lines; its lines are \
+                     read as text"
+                ),
+            });
+            None
+        });
+        if let Some((last, _)) = tags {
             out.push(joined_line(lines, i, last));
             i = last + 1;
             continue;
@@ -2655,11 +2669,16 @@ Deletion is permanent.
         assert_eq!(rendered, one_line);
         assert_eq!(rendered.lines[2..], ["Next `<A`", " b."]);
         let lines = source_lines("Text <Tip a=\"1\"\n b=\"2\">in <Tip\nc=\"3\"/></Tip>\nlast");
-        assert_eq!(inline_tags_end(&lines, 0), Some((2, 7)));
+        assert_eq!(inline_tags_end(&lines, 0), Ok(Some((2, 7))));
         assert_eq!(
             joined_line(&lines, 0, 2).text,
             "Text <Tip a=\"1\" b=\"2\">in <Tip c=\"3\"/></Tip>"
         );
+        let lines = source_lines("## Big <CodeBlock\n  referenceId=\"t\"\nno end");
+        assert_eq!(inline_tags_end(&lines, 0), Err("CodeBlock".to_owned()));
+        let rendered = to_rustdoc("Big <Tip\n  a=\"1\"\nno end", "");
+        assert_eq!(rendered.warnings.len(), 1, "{:?}", rendered.warnings);
+        assert!(rendered.warnings[0].message.contains("<Tip> is not closed"), "{rendered:?}");
     }
 
     #[test]
