@@ -293,7 +293,9 @@ impl Diagnostic {
 /// comment of the generated code would end at the line break.
 pub(crate) fn one_line(message: String) -> String {
     let escaped = |c: char| c.is_control() || is_direction(c);
-    if !message.chars().any(escaped) {
+    // Most messages are ASCII without a control character, found without decoding them.
+    let plain = |b: &u8| (0x20..0x7F).contains(b);
+    if message.as_bytes().iter().all(plain) || !message.chars().any(escaped) {
         return message;
     }
     let mut out = String::with_capacity(message.len() + 8);

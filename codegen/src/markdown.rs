@@ -16,10 +16,10 @@
 //! MDX has no HTML blocks, so a CommonMark parser would misread JSX components and what follows.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use foldhash::{HashMap, HashMapExt};
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// A note about text that could not be rendered faithfully.

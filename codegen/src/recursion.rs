@@ -11,8 +11,7 @@
 //! not the fewest fields that would do: which field closes a cycle would otherwise depend on
 //! the order of a search, and the rule is one a reader can check by looking at the types.
 
-use std::collections::HashMap;
-
+use foldhash::{HashMap, HashMapExt};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -22,16 +21,19 @@ use crate::ir::{Crate, Item, ModulePath, RustType};
 /// component of the graph of types held inline: the fields that make a type contain itself.
 /// Returns how many fields were boxed.
 pub fn box_recursive_fields(krate: &mut Crate) -> usize {
-    // A node per struct and union, by module path and name.
-    let mut graph: DiGraph<(), ()> = DiGraph::new();
-    let mut nodes: HashMap<(&ModulePath, &str), NodeIndex> = HashMap::new();
+    // A node per struct and union, numbered in the crate's order, which the second walk below
+    // follows too, so that it finds each item's node without looking up its name.
+    let items = krate.modules.values().flat_map(|module| &module.items);
+    let holders = items.filter(|item| !matches!(item, Item::Enum(_))).count();
+    let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(holders, holders);
+    let mut nodes: HashMap<(&ModulePath, &str), NodeIndex> = HashMap::with_capacity(holders);
     for (path, module) in &krate.modules {
         for item in &module.items {
-            if let Item::Struct(s) = item {
-                nodes.insert((path, &s.name), graph.add_node(()));
-            } else if let Item::Union(u) = item {
-                nodes.insert((path, &u.name), graph.add_node(()));
-            }
+            match item {
+                Item::Struct(s) => nodes.insert((path, &s.name), graph.add_node(())),
+                Item::Union(u) => nodes.insert((path, &u.name), graph.add_node(())),
+                Item::Enum(_) => None,
+            };
         }
     }
     for (path, module) in &krate.modules {
@@ -59,34 +61,39 @@ pub fn box_recursive_fields(krate: &mut Crate) -> usize {
     }
     // The component of every node that is in a cycle; a node alone is in one only through an
     // edge to itself.
-    let mut component: HashMap<NodeIndex, usize> = HashMap::new();
+    let mut component: Vec<Option<usize>> = vec![None; graph.node_count()];
     for (index, members) in tarjan_scc(&graph).into_iter().enumerate() {
-        let cyclic = members.len() > 1 || graph.contains_edge(members[0], members[0]);
-        if cyclic {
-            component.extend(members.into_iter().map(|node| (node, index)));
+        if members.len() > 1 || graph.contains_edge(members[0], members[0]) {
+            for node in members {
+                component[node.index()] = Some(index);
+            }
         }
     }
-    if component.is_empty() {
+    if component.iter().all(Option::is_none) {
         return 0;
     }
-    // Keyed by owned names, so that the crate, which `nodes` borrows, can be changed below.
-    let component_of: HashMap<(ModulePath, String), usize> = nodes
-        .iter()
-        .filter_map(|(&(path, name), node)| {
-            Some(((path.clone(), name.to_owned()), *component.get(node)?))
+    // Each field's target by node, found while `nodes` still borrows the crate.
+    let targets: Vec<Vec<Option<usize>>> = krate
+        .modules
+        .values()
+        .flat_map(|module| &module.items)
+        .filter_map(|item| match item {
+            Item::Struct(s) => Some(
+                s.fields.iter().map(|f| Some(nodes.get(&held_inline(&f.ty)?)?.index())).collect(),
+            ),
+            Item::Union(_) => Some(Vec::new()),
+            Item::Enum(_) => None,
         })
         .collect();
     let mut boxed = 0;
-    for (path, module) in &mut krate.modules {
-        for item in &mut module.items {
-            let Item::Struct(s) = item else { continue };
-            let Some(&own) = component_of.get(&(path.clone(), s.name.clone())) else { continue };
-            for field in &mut s.fields {
-                let target = held_inline(&field.ty).map(|(p, n)| (p.clone(), n.to_owned()));
-                if target.and_then(|t| component_of.get(&t)) == Some(&own) {
-                    box_inline(&mut field.ty);
-                    boxed += 1;
-                }
+    let holders = krate.modules.values_mut().flat_map(|module| &mut module.items);
+    let holders = holders.filter(|item| !matches!(item, Item::Enum(_)));
+    for (node, (item, targets)) in holders.zip(targets).enumerate() {
+        let (Item::Struct(s), Some(own)) = (item, component[node]) else { continue };
+        for (field, target) in s.fields.iter_mut().zip(targets) {
+            if target.and_then(|t| component[t]) == Some(own) {
+                box_inline(&mut field.ty);
+                boxed += 1;
             }
         }
     }
