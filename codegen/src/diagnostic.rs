@@ -293,9 +293,10 @@ impl Diagnostic {
 /// comment of the generated code would end at the line break.
 pub(crate) fn one_line(message: String) -> String {
     let escaped = |c: char| c.is_control() || is_direction(c);
-    // Most messages are ASCII without a control character, found without decoding them.
-    let plain = |b: &u8| (0x20..0x7F).contains(b);
-    if message.as_bytes().iter().all(plain) || !message.chars().any(escaped) {
+    // The characters escaped are ASCII controls, or start with 0xC2 (C1 controls) or 0xE2
+    // (the direction controls); a message without such a byte is not decoded.
+    let suspect = |b: &u8| *b < 0x20 || *b == 0x7F || *b == 0xC2 || *b == 0xE2;
+    if !message.as_bytes().iter().any(suspect) || !message.chars().any(escaped) {
         return message;
     }
     let mut out = String::with_capacity(message.len() + 8);

@@ -701,11 +701,23 @@ impl Doc {
     /// Applies `edits` (sorted, not overlapping), then trims line ends, collapses blank runs
     /// outside `verbatim` ranges, and drops leading and trailing blank lines.
     fn finish(&self, edits: &[Edit], verbatim: &[Range<usize>]) -> Vec<String> {
-        self.finish_numbered(edits, verbatim).into_iter().map(|(_, line)| line).collect()
+        let lines = self.finish_lines(edits, verbatim, false);
+        lines.into_iter().map(|(_, line)| line).collect()
     }
 
     /// As [`Doc::finish`], each line with the input line it starts on.
     fn finish_numbered(&self, edits: &[Edit], verbatim: &[Range<usize>]) -> Vec<(usize, String)> {
+        self.finish_lines(edits, verbatim, true)
+    }
+
+    /// The lines [`Doc::finish`] gives, with their input lines when `numbered`, else with 0:
+    /// finding the line of each costs a search that most texts, rendered for good, do not need.
+    fn finish_lines(
+        &self,
+        edits: &[Edit],
+        verbatim: &[Range<usize>],
+        numbered: bool,
+    ) -> Vec<(usize, String)> {
         // Each output line remembers the source byte it starts at, to know if it is verbatim;
         // lines an edit brings in count as starting where the edit does.
         let mut lines: Vec<(usize, String)> = vec![(0, String::new())];
@@ -735,7 +747,7 @@ impl Doc {
             let line = line.trim_end();
             let kept = verbatim.iter().any(|r| r.contains(&at));
             if !line.is_empty() || kept || out.last().is_some_and(|(_, last)| !last.is_empty()) {
-                out.push((self.line_no(at), line.to_string()));
+                out.push((if numbered { self.line_no(at) } else { 0 }, line.to_string()));
             }
         }
         while out.last().is_some_and(|(_, line)| line.is_empty()) {
