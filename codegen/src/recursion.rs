@@ -21,6 +21,36 @@ use crate::ir::{Crate, Item, ModulePath, RustType};
 /// component of the graph of types held inline: the fields that make a type contain itself.
 /// Returns how many fields were boxed.
 pub fn box_recursive_fields(krate: &mut Crate) -> usize {
+    // Most docs have no type that holds another of its kind, and most structs hold no struct
+    // at all: when no struct is held inline by one that holds a struct, there is no cycle, and
+    // no graph is needed.
+    let holds = |item: &Item| match item {
+        Item::Struct(s) => s.fields.iter().any(|f| held_inline(&f.ty).is_some()),
+        Item::Union(_) => true,
+        Item::Enum(_) => false,
+    };
+    let mut held: foldhash::HashSet<(&ModulePath, &str)> = foldhash::HashSet::default();
+    for (path, module) in &krate.modules {
+        for item in module.items.iter().filter(|item| holds(item)) {
+            match item {
+                Item::Struct(s) => held.extend(s.fields.iter().filter_map(|f| held_inline(&f.ty))),
+                Item::Union(u) => {
+                    held.extend(u.variants.iter().map(|v| (path, v.struct_name.as_str())))
+                }
+                Item::Enum(_) => {}
+            }
+        }
+    }
+    let may_cycle = krate.modules.iter().any(|(path, module)| {
+        module.items.iter().any(|item| match item {
+            Item::Struct(s) => holds(item) && held.contains(&(path, s.name.as_str())),
+            Item::Union(u) => held.contains(&(path, u.name.as_str())),
+            Item::Enum(_) => false,
+        })
+    });
+    if !may_cycle {
+        return 0;
+    }
     // A node per struct and union, numbered in the crate's order, which the second walk below
     // follows too, so that it finds each item's node without looking up its name.
     let items = krate.modules.values().flat_map(|module| &module.items);
