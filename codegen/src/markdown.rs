@@ -982,12 +982,14 @@ impl Rewriter<'_> {
         }
     }
 
-    /// Shows tags without a partner as text, with a warning.
-    // FIXME: a kept tag's site-relative URL is left as it is, so
-    // `<a href="/reference/sso">SSO</a>` links to the crate's docs, not the site.
+    /// Shows tags without a partner as text, with a warning; in a tag that stays, a site link
+    /// (`href="/reference/sso"`) is made absolute, as in Markdown links.
     fn html(&mut self, tags: Vec<HtmlTag>, keep: &mut impl Iterator<Item = bool>) {
         for tag in tags {
             if tag.kept || keep.next().unwrap_or(true) {
+                if !tag.closing {
+                    self.site_links(&tag);
+                }
                 continue;
             }
             let slash = if tag.closing { "/" } else { "" };
@@ -998,6 +1000,30 @@ impl Rewriter<'_> {
             self.edit(tag.range.start..tag.range.start, "\\");
             // Once the tag is text, a URL in its attributes is a bare URL.
             self.text(tag.range.start + 1..tag.range.end, false);
+        }
+    }
+
+    /// Makes the site links of a tag's `href` and `src` attributes absolute.
+    fn site_links(&mut self, tag: &HtmlTag) {
+        let s = &self.doc.text;
+        let text = &s[tag.range.clone()];
+        let mut inserts = Vec::new();
+        for name in ["href", "src"] {
+            let found = text.match_indices(name).find_map(|(at, _)| {
+                let before = text[..at].chars().next_back()?;
+                let rest = text[at + name.len()..].trim_start().strip_prefix('=')?.trim_start();
+                let value = rest.strip_prefix(['"', '\''])?;
+                before.is_whitespace().then(|| text.len() - value.len())
+            });
+            if let Some(at) = found
+                && text[at..].starts_with('/')
+                && !text[at..].starts_with("//")
+            {
+                inserts.push(tag.range.start + at);
+            }
+        }
+        for at in inserts {
+            self.edit(at..at, self.base_url.to_owned());
         }
     }
 
@@ -2378,6 +2404,22 @@ mod tests {
             assert_eq!(rendered.lines, [text]);
             assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
         }
+    }
+
+    #[test]
+    fn a_site_link_in_a_kept_tag_is_made_absolute() {
+        let base = "https://workos.com/docs";
+        let rendered = to_rustdoc(
+            "See <a href=\"/reference/sso\">SSO</a>, <a href='//cdn.x/y'>cdn</a> and \
+             <img src=\"/i.png\" alt=\"/no\" />.",
+            base,
+        );
+        assert_eq!(
+            rendered.lines,
+            ["See <a href=\"https://workos.com/docs/reference/sso\">SSO</a>, \
+                 <a href='//cdn.x/y'>cdn</a> and <img src=\"https://workos.com/docs/i.png\" \
+                 alt=\"/no\" />."]
+        );
     }
 
     #[test]
