@@ -5,6 +5,8 @@
 //! that what reaches the token stream is always a valid identifier on the generated crate's
 //! edition (2024). The wire name itself is kept by `serde(rename)` wherever it differs.
 
+use std::borrow::Cow;
+
 /// Words that are keywords on edition 2024 and can be written as raw identifiers, sorted: names
 /// are made for every key of every file, and a sorted list is searched in a few comparisons.
 const RAW_KEYWORDS: &[&str] = &[
@@ -28,13 +30,13 @@ pub fn words(key: &str) -> Vec<String> {
 
 /// Calls `found` with each word of a key as written, by the rule of [`words`]. Names are made
 /// for every key of every file, so this walks the bytes without allocating: only ASCII letters
-/// and digits make words, and every other byte, those of non-ASCII characters included, ends
-/// one.
-///
-/// FIXME: non-ASCII letters are dropped rather than transliterated, so the key `naïve` becomes
-/// the field `na_ve` and `café` becomes `caf` (the wire name is kept by `serde(rename)`, and a
-/// collision gets a number, so nothing breaks; the names only read badly).
+/// and digits make words, and every other byte ends one. A key that is not ASCII is first
+/// written in ASCII letters (`naïve` as `naive`, `Größe` as `Grosse`), so that its name reads
+/// as the key does; the wire name is kept by `serde(rename)` either way.
 fn each_word(key: &str, mut found: impl FnMut(&str)) {
+    let ascii: Cow<str> =
+        if key.is_ascii() { Cow::Borrowed(key) } else { Cow::Owned(deunicode::deunicode(key)) };
+    let key = ascii.as_ref();
     let bytes = key.as_bytes();
     let mut start = None;
     for (at, &c) in bytes.iter().enumerate() {
@@ -168,7 +170,9 @@ mod tests {
             ("2fa_enabled", "_2fa_enabled"),
             ("", "field"),
             ("$ref", "r#ref"),
-            ("café", "caf"),
+            ("café", "cafe"),
+            ("naïve", "naive"),
+            ("Größe", "grosse"),
             ("type", "r#type"),
             ("gen", "r#gen"),
             ("async", "r#async"),
