@@ -6,7 +6,7 @@
 //! reworded doc comment is no change, and a field that became optional is one, marked
 //! breaking, since code that reads it must change.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -26,13 +26,16 @@ pub struct Api {
 enum Shape {
     /// A struct's fields by wire name.
     Struct(BTreeMap<String, FieldShape>),
-    /// An enum's values: string values by wire name, or struct variants by name.
-    Enum { values: BTreeSet<String>, open: bool },
+    /// An enum's values, string values by wire name or struct variants by name, each with its
+    /// variant's Rust name.
+    Enum { values: BTreeMap<String, String>, open: bool },
 }
 
 /// A field as users see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct FieldShape {
+    /// The field's Rust name, which code that reads it names.
+    name: String,
     /// The type without an outer `Option`, as tokens.
     ty: String,
     /// Whether the type is an `Option`.
@@ -165,6 +168,11 @@ fn compare(old: &Shape, new: &Shape) -> Vec<(bool, String)> {
                     found.push((true, format!("field `{wire}` removed")));
                     continue;
                 };
+                // A field that another key took the name of is renamed for the code using it.
+                if before.name != after.name {
+                    let (was, now) = (&before.name, &after.name);
+                    found.push((true, format!("field `{wire}` renamed in Rust: {was} → {now}")));
+                }
                 if before.ty != after.ty {
                     found.push((
                         true,
@@ -183,10 +191,15 @@ fn compare(old: &Shape, new: &Shape) -> Vec<(bool, String)> {
             }
         }
         (Shape::Enum { values: old, open: was_open }, Shape::Enum { values: new, open }) => {
-            for value in old.difference(new) {
-                found.push((true, format!("value `{value}` removed")));
+            for (value, was) in old {
+                match new.get(value) {
+                    None => found.push((true, format!("value `{value}` removed"))),
+                    Some(now) if now != was => found
+                        .push((true, format!("value `{value}` renamed in Rust: {was} → {now}"))),
+                    Some(_) => {}
+                }
             }
-            for value in new.difference(old) {
+            for value in new.keys().filter(|value| !old.contains_key(*value)) {
                 // Matches on a closed enum are exhaustive, so a new value breaks them.
                 found.push((!*was_open, format!("value `{value}` added")));
             }
@@ -215,14 +228,15 @@ fn struct_shape(item: &syn::ItemStruct) -> Shape {
                 Some(inner) => (type_text(inner), true),
                 None => (type_text(&field.ty), false),
             };
-            Some((wire, FieldShape { ty, optional }))
+            let name = field.ident.as_ref().map(ToString::to_string).unwrap_or_default();
+            Some((wire, FieldShape { name, ty, optional }))
         })
         .collect();
     Shape::Struct(fields)
 }
 
 fn enum_shape(item: &syn::ItemEnum) -> Shape {
-    let mut values = BTreeSet::new();
+    let mut values = BTreeMap::new();
     let mut open = false;
     for variant in &item.variants {
         let untagged = variant.attrs.iter().any(|attr| {
@@ -233,7 +247,8 @@ fn enum_shape(item: &syn::ItemEnum) -> Shape {
             open = true;
             continue;
         }
-        values.insert(serde_rename(&variant.attrs).unwrap_or_else(|| variant.ident.to_string()));
+        let name = variant.ident.to_string();
+        values.insert(serde_rename(&variant.attrs).unwrap_or_else(|| name.clone()), name);
     }
     Shape::Enum { values, open }
 }

@@ -125,3 +125,32 @@ fn enum_values_added_or_removed() {
         ]
     );
 }
+
+#[test]
+fn a_field_renamed_in_rust_by_a_new_key_is_breaking() {
+    // `fooBar` is `foo_bar` until a key written `foo_bar` comes, which keeps its own name: the
+    // old field is renamed for the code that reads it, though its JSON key is the same.
+    let page = |keys: &str| {
+        format!("---\nreference:\n  json:\n    - key: thing\n      properties:\n{keys}---\n")
+    };
+    let before = page("        - {key: fooBar, type: string}\n");
+    let added = "        - {key: foo_bar, type: string, optional: true}\n";
+    let after = page(&format!("        - {{key: fooBar, type: string}}\n{added}"));
+    let docs = tree(&[("reference/t/thing.mdx", &before as &str)]);
+    let out = tempfile::tempdir().unwrap();
+    let first = generate_ok(docs.path(), None);
+    write::apply(out.path(), &first.files, &write::plan(out.path(), &first.files).unwrap())
+        .unwrap();
+    write_files(docs.path(), &[("reference/t/thing.mdx", &after)]);
+    let second = generate_ok(docs.path(), None);
+    let new = Api::of_files(second.files.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+    let report: Vec<String> =
+        Api::on_disk(out.path()).changes_to(&new).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        report,
+        [
+            "breaking  reference::t::Thing: field `fooBar` renamed in Rust: foo_bar → foo_bar_2",
+            "additive  reference::t::Thing: optional field `foo_bar` added",
+        ]
+    );
+}
