@@ -378,6 +378,19 @@ impl Diagnostics {
     /// then report in the same order on every run.
     pub fn sort(&mut self) {
         self.items.sort_by_key(|d| d.place());
+        // The same problem found twice, as in a page section two entries share, is said once.
+        let mut seen: Vec<&Diagnostic> = Vec::new();
+        let mut keep = Vec::with_capacity(self.items.len());
+        for (at, item) in self.items.iter().enumerate() {
+            // Duplicates share a place, so only the diagnostics of that place are compared.
+            if seen.last().is_some_and(|last| last.place() != item.place()) {
+                seen.clear();
+            }
+            keep.push(!seen.contains(&item));
+            seen.push(&self.items[at]);
+        }
+        let mut keep = keep.into_iter();
+        self.items.retain(|_| keep.next().unwrap_or(true));
     }
 }
 

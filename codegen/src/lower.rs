@@ -1051,8 +1051,9 @@ fn entry_doc(
     let mut warnings = Vec::new();
     let rendered = section.as_ref().map(|section| {
         let rendered = markdown::to_rustdoc(&section.prose, base);
-        let place = format!("the section of entry `{}`", entry.key);
-        warnings = section_warnings(sources, file, section, &rendered, &place);
+        // Not named by the entry: entries that share a section share its warnings, said once.
+        let place = "the page's body";
+        warnings = section_warnings(sources, file, section, &rendered, place);
         rendered.lines
     });
     match rendered {

@@ -385,7 +385,7 @@ fn hidden_ranges(text: &str) -> Vec<Range<usize>> {
             let end = code_span_end(text, at);
             hidden.extend(end.map(|end| at..end));
             from = end.unwrap_or(at + 1);
-        } else if text[at..].starts_with("{/*") {
+        } else if text[at..].starts_with("{/*") && !escaped(text.as_bytes(), at) {
             match text[at + 3..].find("*/}") {
                 Some(end) => {
                     hidden.push(at..at + 3 + end + 3);
@@ -487,8 +487,12 @@ fn without_components(title: &str) -> String {
             from = code_span_end(title, at).unwrap_or(at + 1);
             continue;
         }
-        let component = title[at + 1..].starts_with(|c: char| c.is_ascii_uppercase());
-        let tag = title[at + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+        // `\<Icon />` is text, as MDX reads it.
+        let is_escaped = escaped(title.as_bytes(), at);
+        let component =
+            !is_escaped && title[at + 1..].starts_with(|c: char| c.is_ascii_uppercase());
+        let tag = !is_escaped
+            && title[at + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
         match tag_end(&line, 0, at + 1) {
             Some((_, end, true)) if component => {
                 kept.push_str(title[copied..at].trim_end());
@@ -1469,8 +1473,8 @@ fn strip_block<'a>(
             warnings.push(TextWarning {
                 line: lines[i].no,
                 message: format!(
-                    "JSX tag <{name}> is not closed within {MAX_TAG_LINES} lines; its lines are \
-                     read as text"
+                    "JSX tag <{name}> does not close within {MAX_TAG_LINES} lines of its start; \
+                     check that it is closed"
                 ),
             });
             None
@@ -1576,7 +1580,14 @@ fn strip_component<'a>(
     warnings: &mut Vec<TextWarning>,
 ) -> usize {
     if tag.closing {
-        // A stray closing tag (its opener lies outside the text) has nothing left to keep.
+        // A stray closing tag (its opener lies outside the text) goes; text after it stays.
+        let text = &lines[i].text;
+        if let Some(end) = text[tag.name_end..].find('>') {
+            let rest = text[tag.name_end + end + 1..].trim();
+            if !rest.is_empty() {
+                out.push(SrcLine { no: lines[i].no, text: Cow::Owned(rest.to_owned()) });
+            }
+        }
         return i + 1;
     }
     let Some((j, end, self_closing)) = tag_end(lines, i, tag.name_end) else {
@@ -1709,7 +1720,8 @@ fn without_inline_comments<'a>(lines: &[SrcLine<'a>], i: usize) -> Option<(SrcLi
             from = code_span_end(&text, at).unwrap_or(at + 1);
             continue;
         }
-        if !text[at..].starts_with("{/*") {
+        // `\{/*` is text, as MDX reads it.
+        if !text[at..].starts_with("{/*") || escaped(text.as_bytes(), at) {
             from = at + 1;
             continue;
         }
@@ -2732,7 +2744,7 @@ Deletion is permanent.
         assert_eq!(inline_tags_end(&lines, 0), Err("CodeBlock".to_owned()));
         let rendered = to_rustdoc("Big <Tip\n  a=\"1\"\nno end", "");
         assert_eq!(rendered.warnings.len(), 1, "{:?}", rendered.warnings);
-        assert!(rendered.warnings[0].message.contains("<Tip> is not closed"), "{rendered:?}");
+        assert!(rendered.warnings[0].message.contains("<Tip> does not close"), "{rendered:?}");
     }
 
     #[test]
@@ -2859,6 +2871,18 @@ Deletion is permanent.
         assert_eq!(section.prose, "> ```js\n> code\n\nAfter.");
         let rendered = to_rustdoc(&section.prose, "");
         assert_eq!(rendered.lines, ["> ```js", "> code", "> ```", "", "After."]);
+    }
+
+    #[test]
+    fn an_escaped_comment_or_component_is_text() {
+        assert_eq!(to_rustdoc("A \\{/* kept */} b.", "").lines, ["A \\{/* kept */} b."]);
+        assert_eq!(without_components("Right \\<Icon /> <Tag />"), "Right \\<Icon />");
+    }
+
+    #[test]
+    fn text_after_a_stray_closing_tag_stays() {
+        let rendered = to_rustdoc("One.\n\n</Callout> four after close.", "");
+        assert_eq!(rendered.lines, ["One.", "", "four after close."]);
     }
 
     #[test]

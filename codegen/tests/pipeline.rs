@@ -730,9 +730,12 @@ fn a_union_named_as_a_standard_type_or_a_type_of_its_folder_is_an_error_saying_w
 
 #[test]
 fn warnings_about_a_section_of_the_body_are_placed_on_the_files_lines() {
-    let page = "---\nreference:\n  json:\n    - key: thing\n      properties: []\n---\n\n\
-                ## Thing\n\n<CodeBlock referenceId=\"thing\" />\n\nSome text.\n\n\
-                More [rel](../guide).\n\n<Tip\n  title=\"never closed\n";
+    // Two entries share the section, and its warnings are said once.
+    let page = "---\nreference:\n  json:\n    - key: thing\n      properties: []\n    \
+                - key: other\n      properties: []\n---\n\n\
+                ## Thing\n\n<CodeBlock referenceId=\"thing\" />\n\
+                <CodeBlock referenceId=\"other\" />\n\
+                Some text.\n\nMore [rel](../guide).\n\n<Tip\n  title=\"never closed\n";
     let index = "---\ntitle: A\n---\n\n# Area\n\nSee [there](./there).\n";
     let docs = tree(&[("a/thing.mdx", page), ("a/index.mdx", index)]);
     let generation = generate_ok(docs.path(), None);
@@ -741,9 +744,9 @@ fn warnings_about_a_section_of_the_body_are_placed_on_the_files_lines() {
         [
             "a/index.mdx:7:1: warning: the introduction: link target `./there` is neither a URL \
              nor a site path; kept the link text only",
-            "a/thing.mdx:14:1: warning: the section of entry `thing`: link target `../guide` is \
+            "a/thing.mdx:16:1: warning: the page's body: link target `../guide` is \
              neither a URL nor a site path; kept the link text only",
-            "a/thing.mdx:16:1: warning: the section of entry `thing`: JSX tag <Tip> has no \
+            "a/thing.mdx:18:1: warning: the page's body: JSX tag <Tip> has no \
              closing `>`; only its first line was left out",
         ]
     );
