@@ -514,6 +514,12 @@ fn without_components(title: &str) -> String {
     kept
 }
 
+/// Whether a byte is punctuation that follows a word without a space: `,`, `.`, `;` and the
+/// like, or the end of the text.
+fn ends_clause(next: Option<u8>) -> bool {
+    next.is_none_or(|b| b",.;:!?)".contains(&b))
+}
+
 /// The byte after the code span that a run of backticks at `at` opens: the next run as long.
 /// `None` when no such run follows, and the backticks are text.
 fn code_span_end(text: &str, at: usize) -> Option<usize> {
@@ -877,12 +883,13 @@ impl Rewriter<'_> {
                     }
                 }
                 Event::InlineHtml(_) if components.binary_search(&range.start).is_ok() => {
-                    // `a <Icon /> b` becomes `a b`, not `a  b`.
+                    // `a <Icon /> b` becomes `a b`, not `a  b`, and `a <Icon />.` becomes `a.`.
                     let s = doc.text.as_bytes();
-                    let spaced = range.start > 0
-                        && s[range.start - 1] == b' '
-                        && s.get(range.end) == Some(&b' ');
-                    self.edit(range.start..range.end + usize::from(spaced), "")
+                    let after_space = range.start > 0 && s[range.start - 1] == b' ';
+                    let next = s.get(range.end).copied();
+                    let start = range.start - usize::from(after_space && ends_clause(next));
+                    let end = range.end + usize::from(after_space && next == Some(b' '));
+                    self.edit(start..end, "")
                 }
                 Event::Html(_) | Event::InlineHtml(_) => {
                     match raw_tags(&doc.text, &event, &range) {
@@ -1707,7 +1714,6 @@ fn find_component_close(
     None
 }
 
-/// MDX comments: a whole line `{/* ... */}`.
 /// Line `i` without the MDX comments that start inside it, outside code spans, and the last
 /// line they reach; `None` when it has none. A comment that runs on over lines takes them
 /// with it, and the text after it joins the line; one never closed is left as text.
@@ -1727,11 +1733,15 @@ fn without_inline_comments<'a>(lines: &[SrcLine<'a>], i: usize) -> Option<(SrcLi
         }
         if let Some(end) = text[at + 3..].find("*/}") {
             let mut end = at + 3 + end + 3;
-            // `a {/* x */} b` becomes `a b`, not `a  b`.
+            let mut start = at;
+            // `a {/* x */} b` becomes `a b`, not `a  b`, and `a {/* x */}.` becomes `a.`.
             if text[..at].ends_with(' ') && text[end..].starts_with(' ') {
                 end += 1;
+            } else if text[..at].ends_with(' ') && ends_clause(text.as_bytes().get(end).copied()) {
+                start -= 1;
             }
-            text.replace_range(at..end, "");
+            text.replace_range(start..end, "");
+            from = start;
         } else {
             // The comment runs on: the text after its end, on a later line, joins this one.
             let (k, after) = lines[last + 1..]
@@ -1746,9 +1756,9 @@ fn without_inline_comments<'a>(lines: &[SrcLine<'a>], i: usize) -> Option<(SrcLi
                 rest
             });
             last = k;
+            from = at;
         }
         found = true;
-        from = at;
     }
     found.then(|| (SrcLine { no: lines[i].no, text: Cow::Owned(text) }, last))
 }
@@ -2822,6 +2832,8 @@ Deletion is permanent.
         let rendered =
             to_rustdoc("Uses <Badge kind=\"a\">beta</Badge> and <Icon name=\"x\" /> inline.", "");
         assert_eq!(rendered.lines, ["Uses beta and inline."]);
+        let punctuated = to_rustdoc("x <Icon /> , y <Icon />. z (<Icon />) {/* c */}.", "");
+        assert_eq!(punctuated.lines, ["x , y. z ()."]);
         assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
         // Without a partner, a tag is prose about a type, as before.
         let rendered = to_rustdoc("Returns Vec<String> or <Tip>open.", "");
