@@ -1373,6 +1373,9 @@ struct LineFence {
     len: usize,
     /// Whether the fence is inside a block quote, which ends it when the quote ends.
     quoted: bool,
+    /// How far its marker is from the start of the line: in a list item (`- ```` or an
+    /// indented fence below `- item`), a line indented less ends the item, and the fence.
+    indent: usize,
 }
 
 impl LineFence {
@@ -1384,17 +1387,22 @@ impl LineFence {
         let len = rest.chars().take_while(|&c| c == marker).count();
         // A backtick in the info string means this is an inline code span, not a fence.
         let code_span = marker == '`' && rest[len..].contains('`');
-        let quoted = line[..container_prefix_len(line)].contains('>');
-        (len >= 3 && !code_span).then_some(LineFence { marker, len, quoted })
+        let indent = container_prefix_len(line);
+        let quoted = line[..indent].contains('>');
+        (len >= 3 && !code_span).then_some(LineFence { marker, len, quoted, indent })
     }
 
     /// Whether `line` ends the block quote the fence is in, and so the fence, without being
     /// part of it: a fenced block takes no lazy continuation lines, as CommonMark says.
-    // FIXME: a fence in a list item is not ended with the item, which a line indented less
-    // than the item's text ends: `- item\n  ```\n  code\n\nPara.` reads `Para.` as code, and
-    // a `<CodeBlock>` after it is taken for hidden by a fence never closed.
+    /// The same holds for a list item, which a text line indented less than the fence ends;
+    /// a fence indented at the top level, which CommonMark reads on past such lines, is taken
+    /// for one in a list, as docs hardly indent a fence otherwise.
     fn is_left_by(&self, line: &str) -> bool {
-        self.quoted && !line.trim_start().starts_with('>')
+        if self.quoted {
+            return !line.trim_start().starts_with('>');
+        }
+        let text = line.trim_start_matches([' ', '\t']);
+        self.indent > 0 && !text.is_empty() && line.len() - text.len() < self.indent
     }
 
     /// Whether `line` (quote markers included) is a closing fence for this block.
@@ -2907,6 +2915,19 @@ Deletion is permanent.
     fn text_after_a_stray_closing_tag_stays() {
         let rendered = to_rustdoc("One.\n\n</Callout> four after close.", "");
         assert_eq!(rendered.lines, ["One.", "", "four after close."]);
+    }
+
+    #[test]
+    fn a_fence_in_a_list_item_ends_with_the_item() {
+        let body = Body::new(
+            "## Second\n- item\n  ```\n  list code\n\nPara x.\n<CodeBlock referenceId=\"t\" />\n"
+                .to_owned(),
+        );
+        assert_eq!(body.hiding_fence("t"), None);
+        let section = body.section("t").unwrap();
+        assert_eq!(section.heading, "Second");
+        let inside = Body::new("- a\n  ```\n  x\n\n  <CodeBlock referenceId=\"t\" />\n".to_owned());
+        assert_eq!(inside.section("t"), None);
     }
 
     #[test]
