@@ -142,13 +142,13 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.starts_with(BYTE_ORDER_MARK) {
         bytes.drain(..BYTE_ORDER_MARK.len());
     }
-    if let Some(order) = utf32_without_mark(&bytes) {
+    if let Some(order) = wide_without_mark(&bytes, 4) {
         return Err(refused(format!(
             "file is UTF-32 ({order}, without a byte-order mark: three zero bytes in every four); \
              convert it to UTF-8"
         )));
     }
-    if let Some(order) = utf16_without_mark(&bytes) {
+    if let Some(order) = wide_without_mark(&bytes, 2) {
         return Err(refused(format!(
             "file is UTF-16 ({order}, without a byte-order mark: a zero byte in every other \
              place); convert it to UTF-8"
@@ -182,43 +182,27 @@ fn refused(message: String) -> DecodeError {
     DecodeError { offset: 0, message, valid: String::new() }
 }
 
-/// How many leading byte pairs [`utf16_without_mark`] looks at: enough to see a pattern, few
-/// enough that a large file costs nothing more.
-const UTF16_SAMPLE_PAIRS: usize = 256;
+/// How many leading bytes [`wide_without_mark`] looks at: enough to see a pattern, few enough
+/// that a large file costs nothing more.
+const WIDE_SAMPLE_BYTES: usize = 512;
 
-/// Whether bytes without a byte-order mark are UTF-16, and in which byte order. Docs text is
-/// mostly ASCII, which UTF-16 writes as the character's byte and a zero byte; as UTF-8 that is
-/// valid text with a NUL in every other place, so it would be read without complaint and
-/// silently yield nothing. A UTF-8 docs file has no NUL at all, so the check is whether most of
-/// the first pairs of bytes hold a zero on the same side, and the other byte is not zero.
-fn utf16_without_mark(bytes: &[u8]) -> Option<&'static str> {
-    let sample = &bytes[..bytes.len().min(2 * UTF16_SAMPLE_PAIRS)];
+/// Whether bytes without a byte-order mark are UTF-16 (`width` 2) or UTF-32 (`width` 4), and in
+/// which byte order. Docs text is mostly ASCII, which such an encoding writes as the
+/// character's byte and zero bytes; as UTF-8 that is valid text with NULs between the
+/// characters, so it would be read without complaint and silently yield nothing. A UTF-8 docs
+/// file has no NUL at all, so the check is whether most of the first units of `width` bytes
+/// hold the character's byte at one end and zeros in all the others.
+fn wide_without_mark(bytes: &[u8], width: usize) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(WIDE_SAMPLE_BYTES)];
     memchr::memchr(0, sample)?;
-    let pairs = sample.chunks_exact(2);
-    let count = |zero: usize| pairs.clone().filter(|p| p[zero] == 0 && p[1 - zero] != 0).count();
-    let (little, big) = (count(1), count(0));
-    // More than half the pairs: a file of UTF-8 that somehow holds a few NULs is not taken for
-    // UTF-16, while text with some non-ASCII characters, which have no zero byte, still is.
-    let most = |n: usize| n * 2 > pairs.len();
-    if most(little) {
-        Some("little-endian")
-    } else if most(big) {
-        Some("big-endian")
-    } else {
-        None
-    }
-}
-
-/// Whether bytes without a byte-order mark are UTF-32, and in which byte order: as UTF-16 is
-/// found by [`utf16_without_mark`], with most of the first groups of four bytes holding three
-/// zeros beside the character's byte.
-fn utf32_without_mark(bytes: &[u8]) -> Option<&'static str> {
-    let sample = &bytes[..bytes.len().min(2 * UTF16_SAMPLE_PAIRS)];
-    memchr::memchr(0, sample)?;
-    let quads = sample.chunks_exact(4);
-    let little = quads.clone().filter(|q| q[0] != 0 && q[1..] == [0, 0, 0]).count();
-    let big = quads.clone().filter(|q| q[..3] == [0, 0, 0] && q[3] != 0).count();
-    let most = |n: usize| n * 2 > quads.len();
+    let units = sample.chunks_exact(width);
+    let zeros = |part: &[u8]| part.iter().all(|&b| b == 0);
+    let little = units.clone().filter(|u| u[0] != 0 && zeros(&u[1..])).count();
+    let big = units.clone().filter(|u| u[width - 1] != 0 && zeros(&u[..width - 1])).count();
+    // More than half the units: a file of UTF-8 that somehow holds a few NULs is not taken for
+    // a wide encoding, while text with some non-ASCII characters, which have no zero byte,
+    // still is.
+    let most = |n: usize| n * 2 > units.len();
     if most(little) {
         Some("little-endian")
     } else if most(big) {
