@@ -1019,27 +1019,19 @@ impl Rewriter<'_> {
     }
 
     /// Makes the site links of a tag's `href` and `src` attributes absolute.
-    // FIXME: the attribute is found by its name, so `<a title="x href='/y'" href="/z">`
-    // rewrites the text of `title` and not the link, `HREF` is missed, and a link relative to
-    // the page (`href="../x"`) is kept as it is, without the warning a Markdown link gets.
+    // FIXME: a link relative to the page (`href="../x"`) is kept as it is, without the warning
+    // a Markdown link gets.
     fn site_links(&mut self, tag: &HtmlTag) {
-        let s = &self.doc.text;
-        let text = &s[tag.range.clone()];
-        let mut inserts = Vec::new();
-        for name in ["href", "src"] {
-            let found = text.match_indices(name).find_map(|(at, _)| {
-                let before = text[..at].chars().next_back()?;
-                let rest = text[at + name.len()..].trim_start().strip_prefix('=')?.trim_start();
-                let value = rest.strip_prefix(['"', '\''])?;
-                before.is_whitespace().then(|| text.len() - value.len())
-            });
-            if let Some(at) = found
-                && text[at..].starts_with('/')
-                && !text[at..].starts_with("//")
-            {
-                inserts.push(tag.range.start + at);
-            }
-        }
+        let text = &self.doc.text[tag.range.clone()];
+        let inserts: Vec<usize> = html_attributes(text)
+            .into_iter()
+            .filter(|(name, _)| {
+                name.eq_ignore_ascii_case("href") || name.eq_ignore_ascii_case("src")
+            })
+            .filter(|(_, value)| text[value.clone()].starts_with('/'))
+            .filter(|(_, value)| !text[value.clone()].starts_with("//"))
+            .map(|(_, value)| tag.range.start + value.start)
+            .collect();
         for at in inserts {
             self.edit(at..at, self.base_url.to_owned());
         }
@@ -1344,6 +1336,59 @@ fn inline_components(s: &str, events: &[(Event, Range<usize>)]) -> Vec<usize> {
     }
     dropped.sort_unstable();
     dropped
+}
+
+/// The attributes of an HTML tag's text (`<a href="/x" title='t'>`): each name, and where its
+/// value is, without quotes; a name without a value has an empty one. Quotes are followed, so
+/// `href=` inside another attribute's value is not taken for an attribute.
+fn html_attributes(tag: &str) -> Vec<(&str, Range<usize>)> {
+    let b = tag.as_bytes();
+    let name_char = |c: u8| c.is_ascii_alphanumeric() || b"-_:.".contains(&c);
+    // Past `<` and the element's name.
+    let mut i = 1 + b[1..].iter().take_while(|&&c| name_char(c) || c == b'/').count();
+    let mut found = Vec::new();
+    while i < b.len() {
+        if !name_char(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && name_char(b[i]) {
+            i += 1;
+        }
+        let name = &tag[start..i];
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if b.get(j) != Some(&b'=') {
+            found.push((name, i..i));
+            continue;
+        }
+        j += 1;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let value = match b.get(j) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let end =
+                    b[j + 1..].iter().position(|&c| c == quote).map_or(b.len(), |k| j + 1 + k);
+                let value = j + 1..end;
+                i = (end + 1).min(b.len());
+                value
+            }
+            _ => {
+                let end = b[j..]
+                    .iter()
+                    .position(|c| c.is_ascii_whitespace() || *c == b'>')
+                    .map_or(b.len(), |k| j + k);
+                i = end;
+                j..end
+            }
+        };
+        found.push((name, value));
+    }
+    found
 }
 
 /// For each tag that needs a partner, in order, whether it has one.
@@ -2462,6 +2507,19 @@ mod tests {
                  <a href='//cdn.x/y'>cdn</a> and <img src=\"https://workos.com/docs/i.png\" \
                  alt=\"/no\" />."]
         );
+    }
+
+    #[test]
+    fn a_tags_attributes_are_read_past_quoted_values() {
+        let tag = "<a title=\"x href='/y'\" HREF=/z data-x='1' hidden>";
+        let found: Vec<(&str, &str)> =
+            html_attributes(tag).into_iter().map(|(name, value)| (name, &tag[value])).collect();
+        assert_eq!(
+            found,
+            [("title", "x href='/y'"), ("HREF", "/z"), ("data-x", "1"), ("hidden", "")]
+        );
+        let rendered = to_rustdoc("<a title=\"x href='/y'\" HREF=\"/z\">l</a>", "https://s");
+        assert_eq!(rendered.lines, ["<a title=\"x href='/y'\" HREF=\"https://s/z\">l</a>"]);
     }
 
     #[test]
