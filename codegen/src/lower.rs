@@ -1030,6 +1030,24 @@ fn section_warnings(
         .collect()
 }
 
+/// A section's heading as one doc line, and the warnings about it, at its line of the body.
+fn heading_doc(
+    sources: &SourceMap,
+    file: &LoadedFile,
+    section: &markdown::BodySection,
+    base_url: &str,
+    place: &str,
+) -> (String, Vec<Diagnostic>) {
+    let rendered = markdown::to_rustdoc(section.heading.trim(), base_url);
+    let warnings = section.heading_line.map_or_else(Vec::new, |line| {
+        let at = body_line(sources, file, line);
+        let warning =
+            |w: &markdown::TextWarning| Diagnostic::warning(at, format!("{place}: {}", w.message));
+        rendered.warnings.iter().map(warning).collect()
+    });
+    (rendered.lines.join(" "), warnings)
+}
+
 /// A type's doc: the heading of the body section that holds its `<CodeBlock>` as the summary,
 /// the section's prose, and a link to its page; and the warnings about that section.
 fn entry_doc(
@@ -1041,19 +1059,21 @@ fn entry_doc(
     let base = &config.base_url;
     let anchor = entry.id.as_deref().unwrap_or(&entry.key);
     let section = file.body.section(anchor);
-    let summary = section
-        .as_ref()
-        .map(|s| s.heading.trim().to_owned())
-        .filter(|h| !h.is_empty())
-        .or_else(|| entry.title.clone())
-        .unwrap_or_else(|| entry.key.clone());
-    let mut doc = vec![inline(&summary, base)];
     let mut warnings = Vec::new();
+    let summary = match section.as_ref().filter(|s| !s.heading.trim().is_empty()) {
+        Some(section) => {
+            let (summary, found) = heading_doc(sources, file, section, base, "the page's body");
+            warnings.extend(found);
+            summary
+        }
+        None => inline(entry.title.as_deref().unwrap_or(&entry.key), base),
+    };
+    let mut doc = vec![summary];
     let rendered = section.as_ref().map(|section| {
         let rendered = markdown::to_rustdoc(&section.prose, base);
         // Not named by the entry: entries that share a section share its warnings, said once.
         let place = "the page's body";
-        warnings = section_warnings(sources, file, section, &rendered, place);
+        warnings.extend(section_warnings(sources, file, section, &rendered, place));
         rendered.lines
     });
     match rendered {
@@ -1269,7 +1289,8 @@ fn module_doc(
     let mut doc = Vec::new();
     let mut warnings = Vec::new();
     if let (Some(intro), Some(index)) = (intro, index) {
-        let heading = inline(&intro.heading, base_url);
+        let (heading, found) = heading_doc(sources, index, &intro, base_url, "the introduction");
+        warnings.extend(found);
         // When the introduction is also a type's section (the User object's page), the type
         // carries the prose and the module only names it.
         let told_by_a_type = items.iter().any(|item| match item {
@@ -1281,7 +1302,13 @@ fn module_doc(
             Vec::new()
         } else {
             let rendered = markdown::to_rustdoc(&intro.prose, base_url);
-            warnings = section_warnings(sources, index, &intro, &rendered, "the introduction");
+            warnings.extend(section_warnings(
+                sources,
+                index,
+                &intro,
+                &rendered,
+                "the introduction",
+            ));
             rendered.lines
         };
         if !prose.is_empty() {

@@ -156,6 +156,8 @@ fn render(text: &str, base_url: &str) -> Rendered {
 pub struct BodySection {
     /// The heading text of the section, without the `#` marks.
     pub heading: String,
+    /// The 0-based line of the body the heading is on, when there is one.
+    pub heading_line: Option<usize>,
     /// The section's Markdown after the heading, with MDX components and imports left out.
     pub prose: String,
     /// For each line of `prose`, the 0-based line of the body it comes from, to place a
@@ -234,6 +236,7 @@ impl Body {
             Some(h) => (h.next, h.level, h.title.clone()),
             None => (0, 7, String::new()),
         };
+        let heading_line = above.map(|h| h.line);
         let end = index
             .headings
             .iter()
@@ -241,7 +244,7 @@ impl Body {
             .map_or(index.lines.len(), |h| h.line);
         let lines = numbered_lines(&self.text, &index.lines[start..end], start);
         let (prose, lines, warnings) = section_prose(&lines);
-        Some(BodySection { heading, prose, lines, warnings })
+        Some(BodySection { heading, heading_line, prose, lines, warnings })
     }
 
     /// The 0-based line of a code fence that is never closed and so turns into code a
@@ -307,7 +310,8 @@ pub fn first_section(body: &str) -> Option<BodySection> {
         })
         .unwrap_or(next_heading);
     let (prose, lines, warnings) = section_prose(&lines[first.next.min(end)..end]);
-    Some(BodySection { heading: first.title.clone(), prose, lines, warnings })
+    let heading = first.title.clone();
+    Some(BodySection { heading, heading_line: Some(first.line), prose, lines, warnings })
 }
 
 /// The Markdown of a section's lines with the MDX left out, the line each of its lines comes
@@ -473,8 +477,6 @@ fn parsed_headings(lines: &[SrcLine]) -> Vec<Heading> {
     headings
 }
 
-// FIXME: a heading's title is rendered without warnings: `## Thing [rel](../x)` keeps the text
-// `rel` silently, where the same link in prose warns.
 /// A heading's title without the self-closing components written on its line, such as the
 /// `<CodeBlock … />` of `## Title <CodeBlock … />`, which belong to the page, not the title. A
 /// tag inside a code span is text, and one inside another tag's attribute is that tag's value:

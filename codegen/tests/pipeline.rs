@@ -733,17 +733,21 @@ fn warnings_about_a_section_of_the_body_are_placed_on_the_files_lines() {
     // Two entries share the section, and its warnings are said once.
     let page = "---\nreference:\n  json:\n    - key: thing\n      properties: []\n    \
                 - key: other\n      properties: []\n---\n\n\
-                ## Thing\n\n<CodeBlock referenceId=\"thing\" />\n\
+                ## Thing <b>open\n\n<CodeBlock referenceId=\"thing\" />\n\
                 <CodeBlock referenceId=\"other\" />\n\
                 Some text.\n\nMore [rel](../guide).\n\n<Tip\n  title=\"never closed\n";
-    let index = "---\ntitle: A\n---\n\n# Area\n\nSee [there](./there).\n";
+    let index = "---\ntitle: A\n---\n\n# Area [up](../up)\n\nSee [there](./there).\n";
     let docs = tree(&[("a/thing.mdx", page), ("a/index.mdx", index)]);
     let generation = generate_ok(docs.path(), None);
     assert_eq!(
         strip_root(&generation.warning_lines(), docs.path()),
         [
+            "a/index.mdx:5:1: warning: the introduction: link target `../up` is neither a URL \
+             nor a site path; kept the link text only",
             "a/index.mdx:7:1: warning: the introduction: link target `./there` is neither a URL \
              nor a site path; kept the link text only",
+            "a/thing.mdx:10:1: warning: the page's body: HTML tag <b> has no matching tag; shown \
+             as text",
             "a/thing.mdx:16:1: warning: the page's body: link target `../guide` is \
              neither a URL nor a site path; kept the link text only",
             "a/thing.mdx:18:1: warning: the page's body: JSX tag <Tip> has no \
