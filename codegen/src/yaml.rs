@@ -112,6 +112,7 @@ pub fn parse(
         root: None,
         duplicates: Diagnostics::default(),
         copied: 0,
+        anchored: 0,
         overflow: None,
         quoted_merge: Vec::new(),
     };
@@ -121,11 +122,18 @@ pub fn parse(
         diagnostics.push(Diagnostic::error(sources.rest_of_line(file, at.start), message));
         return None;
     }
-    if let Some(alias) = builder.overflow {
-        let message = format!(
-            "anchors and aliases in the frontmatter copy more than {ALIAS_COPY_LIMIT} nodes; \
-             this one goes over"
-        );
+    if let Some((alias, anchored)) = builder.overflow {
+        let message = if anchored {
+            format!(
+                "anchored values in the frontmatter hold more than {ANCHOR_COPY_LIMIT} nodes; \
+                 this one goes over"
+            )
+        } else {
+            format!(
+                "aliases in the frontmatter copy more than {ALIAS_COPY_LIMIT} nodes; this one \
+                 goes over"
+            )
+        };
         let hint = "an anchored value is kept as a copy, and an alias of an alias copies the \
                     whole anchored value each time: write the values out, or anchor smaller ones";
         diagnostics.push(Diagnostic::error(alias, message).with_hint(hint));
@@ -146,13 +154,16 @@ fn point(sources: &SourceMap, file: FileId, mark: &Marker) -> Span {
     Span { file, start, end: start }
 }
 
-// FIXME: an anchored value is counted though no alias copies it, so `big: &big` over a mapping
-// of 100,000 keys is refused, at the mapping's first key rather than at the anchor.
 /// How many nodes the anchors and aliases of one file may copy in all. Aliases of aliases
 /// multiply (ten aliases to a list of ten aliases to ...), and so do anchors inside anchors,
 /// each kept as a copy, so a page of YAML could otherwise ask for more nodes than memory holds;
 /// the docs use few aliases, each copying a handful of nodes.
 const ALIAS_COPY_LIMIT: usize = 100_000;
+
+/// How many nodes the anchored values of one file may hold in all. Each is kept as a copy for
+/// its aliases, so anchors inside anchors multiply too; a value anchored but never aliased is
+/// copied all the same, hence a budget larger than the aliases'.
+const ANCHOR_COPY_LIMIT: usize = 1_000_000;
 
 /// A collection being built.
 struct Frame {
@@ -175,11 +186,13 @@ struct TreeBuilder<'a> {
     /// The keys found twice in one mapping, reported only if the whole text parses: a syntax
     /// error says more.
     duplicates: Diagnostics,
-    /// How many nodes anchors and aliases have copied so far.
+    /// How many nodes aliases have copied so far.
     copied: usize,
-    /// The anchor or alias whose copy went over [`ALIAS_COPY_LIMIT`]; nothing is copied after
-    /// it.
-    overflow: Option<Span>,
+    /// How many nodes anchored values hold so far.
+    anchored: usize,
+    /// The alias that went over [`ALIAS_COPY_LIMIT`], or the anchored value that went over
+    /// [`ANCHOR_COPY_LIMIT`] (`true`); nothing is copied after it.
+    overflow: Option<(Span, bool)>,
     /// Where each quoted `"<<"` starts: YAML reads only a plain `<<` as a merge key, and the
     /// tree keeps no scalar's style, as every other quoted text means what a plain one does.
     quoted_merge: Vec<usize>,
@@ -201,9 +214,9 @@ impl TreeBuilder<'_> {
             // The anchored value is kept as a copy for its aliases; past the limit, as nothing.
             let mut kept = Node { value: Value::Null, ..node.clone_shallow() };
             if self.overflow.is_none() {
-                self.copied += node.count();
-                if self.copied > ALIAS_COPY_LIMIT {
-                    self.overflow = Some(node.span);
+                self.anchored += node.count();
+                if self.anchored > ANCHOR_COPY_LIMIT {
+                    self.overflow = Some((node.span, true));
                 } else {
                     kept = node.clone();
                 }
@@ -339,7 +352,7 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
                 self.copied += found.map_or(0, Node::count);
                 let value = match found {
                     Some(_) if self.copied > ALIAS_COPY_LIMIT => {
-                        self.overflow = Some(span);
+                        self.overflow = Some((span, false));
                         Value::Null
                     }
                     Some(node) => node.value.clone(),
@@ -607,9 +620,12 @@ mod tests {
         let (node, errors) = parse_text(&text);
         assert!(node.is_none());
         assert_eq!(errors.len(), 1, "{errors:?}");
-        // With the anchors' own copies, the fourth level goes over the limit at its seventh alias.
-        assert!(errors[0].starts_with("t.mdx:6:40:"), "{errors:?}");
-        assert!(errors[0].contains("copy more than 100000 nodes"), "{errors:?}");
+        // The fourth level copies 10 * 11,111 nodes, over the limit at its eighth alias.
+        assert!(errors[0].starts_with("t.mdx:6:45:"), "{errors:?}");
+        assert!(
+            errors[0].contains("aliases in the frontmatter copy more than 100000"),
+            "{errors:?}"
+        );
         // Three levels stay under the limit and are copied whole.
         let (node, errors) = parse_text(&text[..text.find("l4:").unwrap()]);
         assert!(errors.is_empty(), "{errors:?}");
@@ -640,16 +656,22 @@ mod tests {
 
     #[test]
     fn anchors_inside_anchors_count_as_copies() {
-        // Each anchor keeps a copy of a list of 60,000 items: the second goes over the limit.
-        let items = vec!["x"; 60_000].join(", ");
-        let text = format!("---\nb: &outer [&inner [{items}]]\n");
-        let (node, errors) = parse_text(&text);
+        // Each anchor keeps a copy of what it holds, 60,000 items and more: twenty of them hold
+        // more than the limit, and the seventeenth, from the inside, goes over it.
+        let nested = |levels: usize| {
+            let opening: String = (0..levels).map(|level| format!("&a{level} [")).collect();
+            let items = vec!["x"; 60_000].join(", ");
+            format!("---\nb: {opening}{items}{}\n", "]".repeat(levels))
+        };
+        let (node, errors) = parse_text(&nested(20));
         assert!(node.is_none());
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("t.mdx:2:11: error: anchors and aliases"), "{errors:?}");
-        let (node, errors) = parse_text(&text.replace("&outer ", ""));
+        assert!(errors[0].starts_with("t.mdx:2:"), "{errors:?}");
+        assert!(errors[0].contains("anchored values in the frontmatter hold more than 1000000"));
+        // Ten anchors hold 600,000 nodes in all, and a value anchored once is kept whole.
+        let (node, errors) = parse_text(&nested(10));
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(node.unwrap().get("b").unwrap().count(), 60_002);
+        assert_eq!(node.unwrap().get("b").unwrap().count(), 60_010);
     }
 
     #[test]
