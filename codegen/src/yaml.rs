@@ -172,7 +172,15 @@ struct Frame {
     anchor: usize,
     /// A mapping's key that waits for its value.
     pending_key: Option<Node>,
+    /// A large mapping's text keys and where each is, for finding a duplicate without
+    /// comparing each key with every earlier one; made when the mapping grows past
+    /// [`KEYS_SCANNED`] keys.
+    keys: Option<foldhash::HashMap<String, Span>>,
 }
+
+/// How many keys a mapping may have before its keys are looked up in a map rather than
+/// compared one by one: docs mappings hold tens, and comparing those is cheaper than hashing.
+const KEYS_SCANNED: usize = 32;
 
 /// Collects parser events into a tree.
 struct TreeBuilder<'a> {
@@ -224,7 +232,7 @@ impl TreeBuilder<'_> {
             self.anchors.push((anchor, kept));
         }
         let is_merge = self.is_merge(&node);
-        let Some(Frame { node: parent, pending_key, .. }) = self.stack.last_mut() else {
+        let Some(Frame { node: parent, pending_key, keys, .. }) = self.stack.last_mut() else {
             self.root = Some(node);
             return;
         };
@@ -236,12 +244,9 @@ impl TreeBuilder<'_> {
                 None => {
                     // Keys are checked as they arrive, while the mapping is still at hand: a
                     // second walk over every finished tree cost a noticeable part of parsing.
-                    // FIXME: each key is compared with every earlier one, so a mapping of
-                    // 50,000 keys takes seconds; docs mappings hold tens.
                     // Merge keys may repeat, as in the docs site's reader: each merges in turn.
                     if !is_merge {
-                        first_at =
-                            entries.iter().find(|(k, _)| k.value == node.value).map(|e| e.0.span);
+                        first_at = earlier_key(entries, keys, &node);
                     }
                     *pending_key = Some(node);
                 }
@@ -325,12 +330,12 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
                     span: self.span(mark),
                     block: false,
                 };
-                self.stack.push(Frame { node, anchor, pending_key: None });
+                self.stack.push(Frame { node, anchor, pending_key: None, keys: None });
             }
             Event::MappingStart(anchor, _) => {
                 let node =
                     Node { value: Value::Mapping(Vec::new()), span: self.span(mark), block: false };
-                self.stack.push(Frame { node, anchor, pending_key: None });
+                self.stack.push(Frame { node, anchor, pending_key: None, keys: None });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let mut frame = self.stack.pop().expect("the parser balances collections");
@@ -366,6 +371,28 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             | Event::DocumentStart
             | Event::DocumentEnd => {}
         }
+    }
+}
+
+/// Where an earlier key of a mapping being read is the same as `key`, if one is. A text key is
+/// looked up in `keys` once the mapping is large, which is made then and kept up to date; any
+/// other key is compared with each earlier one.
+fn earlier_key(
+    entries: &[(Node, Node)],
+    keys: &mut Option<foldhash::HashMap<String, Span>>,
+    key: &Node,
+) -> Option<Span> {
+    if keys.is_none() && entries.len() >= KEYS_SCANNED {
+        let text_keys = entries.iter().filter_map(|(k, _)| Some((k.as_str()?.to_owned(), k.span)));
+        *keys = Some(text_keys.rev().collect());
+    }
+    match (keys.as_mut(), key.as_str()) {
+        (Some(keys), Some(text)) => {
+            let first = keys.get(text).copied();
+            keys.entry(text.to_owned()).or_insert(key.span);
+            first
+        }
+        _ => entries.iter().find(|(k, _)| k.value == key.value).map(|e| e.0.span),
     }
 }
 
@@ -506,6 +533,23 @@ mod tests {
             [
                 "t.mdx:4:3: error: duplicate key 'label' in d (first defined at line 3)",
                 "t.mdx:7:5: error: duplicate key 'type' in list[0] (first defined at line 6)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duplicate_in_a_large_mapping_is_found_at_its_first_definition() {
+        let mut text = String::from("---\nbig:\n");
+        for k in 0..50_000 {
+            text.push_str(&format!("  k{k}: v\n"));
+        }
+        text.push_str("  k7: again\n  k49999: again\n");
+        let (_, errors) = parse_text(&text);
+        assert_eq!(
+            errors,
+            [
+                "t.mdx:50003:3: error: duplicate key 'k7' in big (first defined at line 10)",
+                "t.mdx:50004:3: error: duplicate key 'k49999' in big (first defined at line 50002)",
             ]
         );
     }
