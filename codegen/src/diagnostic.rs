@@ -6,6 +6,7 @@
 //! rendering itself is `codespan-reporting`'s.
 
 use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 
@@ -139,12 +140,12 @@ impl SourceMap {
     }
 }
 
-/// The renderer reads files straight from the map, whose line starts are computed once per
-/// file, so rendering many diagnostics over a large tree stays linear.
-/// What the report shows of a file: its name and its text with control characters made
-/// harmless. A line of the docs is printed as it is, and an escape sequence in it (`ESC [31m`)
-/// would be run by the terminal; each such character is shown as `?` for each of its bytes, so
-/// that every byte keeps its place. The name is written with escapes, as messages are.
+/// What the report shows of a file, read straight from the map, whose line starts are computed once
+/// per file, so rendering many diagnostics over a large tree stays linear: its name and its text
+/// with control characters made harmless. A line of the docs is printed as it is, and an escape
+/// sequence in it (`ESC [31m`) would be run by the terminal; each such character is shown as `?`
+/// for each of its bytes, so that every byte keeps its place. The name is written with escapes, as
+/// messages are.
 impl<'a> Files<'a> for SourceMap {
     type FileId = FileId;
     type Name = String;
@@ -156,19 +157,7 @@ impl<'a> Files<'a> for SourceMap {
 
     fn source(&'a self, id: FileId) -> Result<Cow<'a, str>, FilesError> {
         let text = self.files.get(id).map(|f| f.text.as_str()).ok_or(FilesError::FileMissing)?;
-        let harmful = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_direction(c);
-        if !text.contains(harmful) {
-            return Ok(Cow::Borrowed(text));
-        }
-        let mut shown = String::with_capacity(text.len());
-        for c in text.chars() {
-            if harmful(c) {
-                shown.extend(std::iter::repeat_n('?', c.len_utf8()));
-            } else {
-                shown.push(c);
-            }
-        }
-        Ok(Cow::Owned(shown))
+        Ok(harmless(text))
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
@@ -185,6 +174,177 @@ impl<'a> Files<'a> for SourceMap {
             .ok_or(FilesError::LineTooLarge { given: line_index, max })?;
         let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
         Ok(start..end)
+    }
+}
+
+/// How long a line may be and still be shown whole in a report.
+const SHOWN_LINE_CHARS: usize = 1000;
+
+/// How many characters of a cut line are shown before the place a report is about, and after.
+const SHOWN_AROUND: (usize, usize) = (60, 120);
+
+/// The files of a report whose long lines are cut around the places it is about: `…` and a
+/// window of each such line stand for the line. Line numbers stay those of the file, and a
+/// column is counted in the whole line, so the report says where the place is.
+struct Excerpt<'s> {
+    sources: &'s SourceMap,
+    /// The shown text of each file the cut lines are in.
+    texts: HashMap<FileId, ExcerptText>,
+}
+
+/// One file's text with some lines cut.
+struct ExcerptText {
+    text: String,
+    line_starts: Vec<usize>,
+    /// Each cut line: its 0-based index, where its window starts and ends in the file, where
+    /// the line starts in the shown text, and how many characters of it the window leaves out
+    /// before.
+    cuts: Vec<Cut>,
+}
+
+struct Cut {
+    line: usize,
+    window: Range<usize>,
+    shown_start: usize,
+    chars_before: usize,
+}
+
+/// What stands for a cut part of a line.
+const ELLIPSIS: &str = "…";
+
+impl<'s> Excerpt<'s> {
+    fn new(sources: &'s SourceMap, spans: &[Span]) -> Self {
+        let mut texts = HashMap::new();
+        let mut by_file: BTreeMap<FileId, Vec<usize>> = BTreeMap::new();
+        for span in spans {
+            by_file.entry(span.file).or_default().push(span.start);
+        }
+        for (file, mut starts) in by_file {
+            starts.sort_unstable();
+            let source = &sources.files[file];
+            let mut text = String::with_capacity(source.text.len());
+            let mut cuts = Vec::new();
+            let mut copied = 0;
+            for start in starts {
+                let line = source.line_starts.partition_point(|&s| s <= start) - 1;
+                if cuts.last().is_some_and(|cut: &Cut| cut.line == line) {
+                    continue;
+                }
+                let line_start = source.line_starts[line];
+                let line_end =
+                    source.line_starts.get(line + 1).map_or(source.text.len(), |next| next - 1);
+                let line_text = &source.text[line_start..line_end];
+                let at = start - line_start;
+                let before: Vec<usize> = line_text[..at].char_indices().map(|(i, _)| i).collect();
+                let window_start =
+                    before.len().checked_sub(SHOWN_AROUND.0).map_or(0, |k| before[k]);
+                let window_end = line_text[at..]
+                    .char_indices()
+                    .nth(SHOWN_AROUND.1)
+                    .map_or(line_text.len(), |(i, _)| at + i);
+                text.push_str(&source.text[copied..line_start]);
+                let shown_start = text.len();
+                let chars_before = line_text[..window_start].chars().count();
+                if window_start > 0 {
+                    text.push_str(ELLIPSIS);
+                }
+                text.push_str(&line_text[window_start..window_end]);
+                if window_end < line_text.len() {
+                    text.push_str(ELLIPSIS);
+                }
+                copied = line_end;
+                let window = line_start + window_start..line_start + window_end;
+                cuts.push(Cut { line, window, shown_start, chars_before });
+            }
+            text.push_str(&source.text[copied..]);
+            let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+            let line_starts = std::iter::once(0).chain(newlines.map(|at| at + 1)).collect();
+            texts.insert(file, ExcerptText { text, line_starts, cuts });
+        }
+        Excerpt { sources, texts }
+    }
+
+    /// Where a span of the file is in the shown text: within a cut line, in its window.
+    fn place(&self, span: Span) -> Span {
+        let Some(shown) = self.texts.get(&span.file) else { return span };
+        let at = |offset: usize| {
+            // Every cut before the offset's line moved it by what the cut left out.
+            let mut moved = offset as isize;
+            for cut in &shown.cuts {
+                let source = &self.sources.files[span.file];
+                let line_start = source.line_starts[cut.line];
+                let line_end =
+                    source.line_starts.get(cut.line + 1).map_or(source.text.len(), |next| next - 1);
+                if offset > line_end {
+                    let shown_len =
+                        shown.line_starts.get(cut.line + 1).map_or(shown.text.len(), |n| n - 1)
+                            - cut.shown_start;
+                    moved += shown_len as isize - (line_end - line_start) as isize;
+                } else if offset >= line_start {
+                    let inside = offset.clamp(cut.window.start, cut.window.end) - cut.window.start;
+                    let ellipsis = if cut.window.start > line_start { ELLIPSIS.len() } else { 0 };
+                    return cut.shown_start + ellipsis + inside;
+                }
+            }
+            moved as usize
+        };
+        Span { file: span.file, start: at(span.start), end: at(span.end).max(at(span.start)) }
+    }
+}
+
+/// The shown text, with the line numbers of the file and columns counted in its whole lines.
+impl<'a> Files<'a> for Excerpt<'_> {
+    type FileId = FileId;
+    type Name = String;
+    type Source = Cow<'a, str>;
+
+    fn name(&'a self, id: FileId) -> Result<String, FilesError> {
+        Files::name(self.sources, id)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<Cow<'a, str>, FilesError> {
+        match self.texts.get(&id) {
+            Some(shown) => Ok(harmless(&shown.text)),
+            None => self.sources.source(id),
+        }
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        match self.texts.get(&id) {
+            Some(shown) => Ok(shown.line_starts.partition_point(|&s| s <= byte_index) - 1),
+            None => self.sources.line_index(id, byte_index),
+        }
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        let Some(shown) = self.texts.get(&id) else {
+            return self.sources.line_range(id, line_index);
+        };
+        let max = shown.line_starts.len() - 1;
+        let start = *shown
+            .line_starts
+            .get(line_index)
+            .ok_or(FilesError::LineTooLarge { given: line_index, max })?;
+        let end = shown.line_starts.get(line_index + 1).copied().unwrap_or(shown.text.len());
+        Ok(start..end)
+    }
+
+    fn column_number(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        let Some(shown) = self.texts.get(&id) else {
+            return self.sources.column_number(id, line_index, byte_index);
+        };
+        let start = shown.line_starts[line_index];
+        let column = shown.text.get(start..byte_index).map_or(0, |s| s.chars().count());
+        match shown.cuts.iter().find(|cut| cut.line == line_index) {
+            // The ellipsis stands for the characters it leaves out.
+            Some(cut) if cut.chars_before > 0 => Ok(column - 1 + cut.chars_before + 1),
+            _ => Ok(column + 1),
+        }
     }
 }
 
@@ -247,26 +407,51 @@ impl Diagnostic {
 
     /// Renders the diagnostic like rustc does: a headline, the file, line and column, the
     /// offending line with a marker, and the hint.
-    // FIXME: a line is shown whole however long it is, so an error in a 50,000-character line
-    // of flow YAML (`type: aaaa…` on one line) prints that line and a marker as long; cutting
-    // it around the column needs a renderer that keeps the column of the uncut line.
+    /// A line of more than a thousand characters is shown cut around the place, with its
+    /// column still counted in the whole line.
     pub fn render(&self, sources: &SourceMap) -> String {
+        let spans = self.span.iter().chain(self.related.iter().map(|(span, _)| span));
+        let long = |span: &Span| {
+            let (line, _) = sources.line_col(span.file, span.start);
+            let file = &sources.files[span.file];
+            let end = file.line_starts.get(line).map_or(file.text.len(), |next| next - 1);
+            end - file.line_starts[line - 1] > SHOWN_LINE_CHARS
+        };
+        let cut: Vec<Span> = spans.filter(|span| long(span)).copied().collect();
+        if cut.is_empty() {
+            return self.render_from(sources, sources, |span| span);
+        }
+        let excerpt = Excerpt::new(sources, &cut);
+        self.render_from(&excerpt, sources, |span| excerpt.place(span))
+    }
+
+    /// Renders with `files` as the text shown, each span placed in it by `place`.
+    fn render_from<'f, F>(
+        &self,
+        files: &'f F,
+        sources: &SourceMap,
+        place: impl Fn(Span) -> Span,
+    ) -> String
+    where
+        F: Files<'f, FileId = FileId>,
+    {
         let report = match self.severity {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         };
         let mut labels = Vec::new();
-        if let Some(span) = self.span {
+        if let Some(span) = self.span.map(&place) {
             labels.push(Label::primary(span.file, span.range()));
         }
         for (span, message) in &self.related {
+            let span = place(*span);
             labels.push(Label::secondary(span.file, span.range()).with_message(message));
         }
         let report = report
             .with_message(&self.message)
             .with_labels(labels)
             .with_notes(self.hint.iter().map(|hint| format!("help: {hint}")).collect());
-        term::emit_into_string(&term::Config::default(), sources, &report)
+        term::emit_into_string(&term::Config::default(), files, &report)
             .unwrap_or_else(|_| format!("{}\n", self.one_line(sources)))
     }
 
@@ -308,6 +493,24 @@ pub(crate) fn one_line(message: String) -> String {
         }
     }
     out
+}
+
+/// `text` with each control character and direction control shown as `?` for each of its
+/// bytes, so that every byte keeps its place.
+fn harmless(text: &str) -> Cow<'_, str> {
+    let harmful = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_direction(c);
+    if !text.contains(harmful) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if harmful(c) {
+            shown.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
 }
 
 /// Whether `c` turns the direction of text, or separates lines or paragraphs without being a
@@ -470,6 +673,39 @@ mod tests {
         assert!(!report.contains(['\u{1b}', '\u{7}', '\u{202E}']), "{report:?}");
         assert!(report.contains("strang # ?[31m red ?]0;t? ???x"), "{report}");
         assert!(report.contains("pa\\nge.mdx:2:7"), "{report}");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_cut_around_the_place_with_its_whole_column() {
+        let long = format!("type: [{}strng{}]", "a, ".repeat(1000), ", b".repeat(1000));
+        let text = format!("---\nkey: é\n{long}\nnext: 1\n---\n");
+        let mut sources = SourceMap::default();
+        let file = sources.add("x.mdx".into(), text.clone());
+        let at = text.find("strng").unwrap();
+        let span = Span { file, start: at, end: at + 5 };
+        let key = sources.rest_of_line_at(file, 2, 0);
+        let report = Diagnostic::error(span, "unknown type 'strng'")
+            .with_related(key, "in entry")
+            .render(&sources);
+        // The column is the place's in the whole line: `type: [` and 1,000 `a, `.
+        assert!(report.contains("x.mdx:3:3008\n"), "{report}");
+        assert!(report.lines().all(|line| line.chars().count() < 300), "{report}");
+        assert!(report.contains("│ …a, a, ") && report.contains("a, strng, b, "), "{report}");
+        assert!(report.contains(", b,…\n"), "{report}");
+        assert!(report.contains(" ^^^^^\n"), "{report}");
+        assert!(report.contains("key: é"), "{report}");
+        assert!(report.contains("in entry"), "{report}");
+        // A line after a cut one keeps its place.
+        let next = sources.rest_of_line_at(file, 4, 0);
+        let report = Diagnostic::error(span, "x").with_related(next, "after").render(&sources);
+        assert!(report.contains("4 │ next: 1\n  │ ------- after"), "{report}");
+        // At the start of a long line, only the end is cut.
+        let first =
+            Span { file, start: text.find("type").unwrap(), end: text.find("type").unwrap() + 4 };
+        let report = Diagnostic::error(first, "here").render(&sources);
+        assert!(report.contains("x.mdx:3:1\n"), "{report}");
+        assert!(report.contains("│ type: [a, a,"), "{report}");
+        assert!(report.lines().all(|line| line.chars().count() < 300), "{report}");
     }
 
     #[test]
