@@ -167,14 +167,20 @@ impl<'a> Files<'a> for SourceMap {
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
         let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
-        let max = file.line_starts.len() - 1;
-        let start = *file
-            .line_starts
-            .get(line_index)
-            .ok_or(FilesError::LineTooLarge { given: line_index, max })?;
-        let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
-        Ok(start..end)
+        line_range(&file.line_starts, file.text.len(), line_index)
     }
+}
+
+/// The bytes of a 0-based line, its line ending included, from where the lines start.
+fn line_range(
+    line_starts: &[usize],
+    len: usize,
+    line_index: usize,
+) -> Result<Range<usize>, FilesError> {
+    let max = line_starts.len() - 1;
+    let start =
+        *line_starts.get(line_index).ok_or(FilesError::LineTooLarge { given: line_index, max })?;
+    Ok(start..line_starts.get(line_index + 1).copied().unwrap_or(len))
 }
 
 /// How long a line may be and still be shown whole in a report.
@@ -317,16 +323,10 @@ impl<'a> Files<'a> for Excerpt<'_> {
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let Some(shown) = self.texts.get(&id) else {
-            return self.sources.line_range(id, line_index);
-        };
-        let max = shown.line_starts.len() - 1;
-        let start = *shown
-            .line_starts
-            .get(line_index)
-            .ok_or(FilesError::LineTooLarge { given: line_index, max })?;
-        let end = shown.line_starts.get(line_index + 1).copied().unwrap_or(shown.text.len());
-        Ok(start..end)
+        match self.texts.get(&id) {
+            Some(shown) => line_range(&shown.line_starts, shown.text.len(), line_index),
+            None => self.sources.line_range(id, line_index),
+        }
     }
 
     fn column_number(
