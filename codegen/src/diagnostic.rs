@@ -219,23 +219,23 @@ struct Cut {
 const ELLIPSIS: &str = "…";
 
 impl<'s> Excerpt<'s> {
+    /// Cuts the lines of `spans`, each around the first of them on it: the primary one comes
+    /// first, so a line it shares with another is cut around it.
     fn new(sources: &'s SourceMap, spans: &[Span]) -> Self {
         let mut texts = HashMap::new();
-        let mut by_file: BTreeMap<FileId, Vec<usize>> = BTreeMap::new();
+        // Per file, per line, the place its window is around.
+        let mut by_file: BTreeMap<FileId, BTreeMap<usize, usize>> = BTreeMap::new();
         for span in spans {
-            by_file.entry(span.file).or_default().push(span.start);
+            let source = &sources.files[span.file];
+            let line = source.line_starts.partition_point(|&s| s <= span.start) - 1;
+            by_file.entry(span.file).or_default().entry(line).or_insert(span.start);
         }
-        for (file, mut starts) in by_file {
-            starts.sort_unstable();
+        for (file, lines) in by_file {
             let source = &sources.files[file];
             let mut text = String::with_capacity(source.text.len());
             let mut cuts = Vec::new();
             let mut copied = 0;
-            for start in starts {
-                let line = source.line_starts.partition_point(|&s| s <= start) - 1;
-                if cuts.last().is_some_and(|cut: &Cut| cut.line == line) {
-                    continue;
-                }
+            for (line, start) in lines {
                 let line_start = source.line_starts[line];
                 let line_end =
                     source.line_starts.get(line + 1).map_or(source.text.len(), |next| next - 1);
@@ -415,7 +415,9 @@ impl Diagnostic {
             let (line, _) = sources.line_col(span.file, span.start);
             let file = &sources.files[span.file];
             let end = file.line_starts.get(line).map_or(file.text.len(), |next| next - 1);
-            end - file.line_starts[line - 1] > SHOWN_LINE_CHARS
+            let text = &file.text[file.line_starts[line - 1]..end];
+            // Characters, not bytes: a line of Chinese text is three bytes a character.
+            text.len() > SHOWN_LINE_CHARS && text.chars().count() > SHOWN_LINE_CHARS
         };
         let cut: Vec<Span> = spans.filter(|span| long(span)).copied().collect();
         if cut.is_empty() {
@@ -695,6 +697,16 @@ mod tests {
         assert!(report.contains(" ^^^^^\n"), "{report}");
         assert!(report.contains("key: é"), "{report}");
         assert!(report.contains("in entry"), "{report}");
+        // A line cut around the primary place, though a related one comes first on it.
+        let before = Span { file, start: at - 2000, end: at - 1990 };
+        let report = Diagnostic::error(span, "x").with_related(before, "earlier").render(&sources);
+        assert!(report.contains("x.mdx:3:3008\n") && report.contains("strng"), "{report}");
+        // Characters are counted, not bytes.
+        let wide = format!("---\nk: {}\n", "日".repeat(500));
+        let wide_file = sources.add("w.mdx".into(), wide.clone());
+        let at = Span { file: wide_file, start: 7, end: 10 };
+        let report = Diagnostic::error(at, "x").render(&sources);
+        assert!(report.contains(&"日".repeat(500)), "{report}");
         // A line after a cut one keeps its place.
         let next = sources.rest_of_line_at(file, 4, 0);
         let report = Diagnostic::error(span, "x").with_related(next, "after").render(&sources);

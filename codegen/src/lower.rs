@@ -1290,13 +1290,15 @@ fn module_doc(
     let mut warnings = Vec::new();
     if let (Some(intro), Some(index)) = (intro, index) {
         let (heading, found) = heading_doc(sources, index, &intro, base_url, "the introduction");
-        warnings.extend(found);
         // When the introduction is also a type's section (the User object's page), the type
-        // carries the prose and the module only names it.
+        // carries the prose and the module only names it; the type's docs have warned already.
         let told_by_a_type = items.iter().any(|item| match item {
             Item::Struct(s) => s.doc.first() == Some(&heading),
             _ => false,
         });
+        if !told_by_a_type {
+            warnings.extend(found);
+        }
         doc.push(heading);
         let prose = if told_by_a_type {
             Vec::new()

@@ -757,6 +757,19 @@ fn warnings_about_a_section_of_the_body_are_placed_on_the_files_lines() {
 }
 
 #[test]
+fn an_introduction_that_is_a_types_section_warns_once() {
+    let index = "---\nreference:\n  json:\n    - key: user\n      properties: []\n---\n\n\
+                 # User [r](../r)\n\nIntro.\n\n<CodeBlock referenceId=\"user\" />\n";
+    let docs = tree(&[("reference/a/index.mdx", index)]);
+    let generation = generate_ok(docs.path(), None);
+    assert_eq!(
+        strip_root(&generation.warning_lines(), docs.path()),
+        ["reference/a/index.mdx:8:1: warning: the page's body: link target `../r` is neither a \
+          URL nor a site path; kept the link text only"]
+    );
+}
+
+#[test]
 fn a_file_with_lone_cr_or_mixed_line_endings_is_read_line_by_line() {
     let page = "---\rreference:\r  json:\r    - key: demo_error\r      url: /r/demo\r      \
                 properties:\r        - key: error\r          type: string\r---\r";
