@@ -35,6 +35,26 @@ pub enum Value {
     Mapping(Vec<(Node, Node)>),
 }
 
+impl Value {
+    /// Whether two values are the same, wherever each is written: keys `? [a]` twice are.
+    fn same(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Scalar(a), Value::Scalar(b)) => a == b,
+            (Value::Null, Value::Null) => true,
+            (Value::Sequence(a), Value::Sequence(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.value.same(&y.value))
+            }
+            (Value::Mapping(a), Value::Mapping(b)) => {
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b)
+                        .all(|((k, v), (l, w))| k.value.same(&l.value) && v.value.same(&w.value))
+            }
+            _ => false,
+        }
+    }
+}
+
 impl Node {
     /// The text of a scalar node.
     pub fn as_str(&self) -> Option<&str> {
@@ -246,7 +266,7 @@ impl TreeBuilder<'_> {
                     // second walk over every finished tree cost a noticeable part of parsing.
                     // Merge keys may repeat, as in the docs site's reader: each merges in turn.
                     if !is_merge {
-                        first_at = earlier_key(entries, keys, &node);
+                        first_at = earlier_key(entries, keys, &node, &self.quoted_merge);
                     }
                     *pending_key = Some(node);
                 }
@@ -264,7 +284,12 @@ impl TreeBuilder<'_> {
     fn report_duplicate(&mut self, first: Span) {
         let (mapping, outer) = self.stack.split_last().expect("a key is inside a mapping");
         let key = mapping.pending_key.as_ref().expect("the key was just read");
-        let name = key.as_str().unwrap_or("");
+        let name = match &key.value {
+            Value::Scalar(text) => text.as_str(),
+            Value::Null => "null",
+            Value::Sequence(_) => "[…]",
+            Value::Mapping(_) => "{…}",
+        };
         let mut place = String::new();
         // Each open collection but the innermost leads to the next one through the key whose
         // value is being read, or the index of the item being read.
@@ -374,16 +399,20 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
     }
 }
 
-/// Where an earlier key of a mapping being read is the same as `key`, if one is. A text key is
-/// looked up in `keys` once the mapping is large, which is made then and kept up to date; any
-/// other key is compared with each earlier one.
+/// Where an earlier key of a mapping being read is the same as `key`, if one is; merge keys
+/// (a plain `<<`, not one of the `quoted_merge`) are no keys of the mapping and match nothing.
+/// A text key is looked up in `keys` once the mapping is large, which is made then and kept up
+/// to date; any other key is compared with each earlier one, wherever either is written.
 fn earlier_key(
     entries: &[(Node, Node)],
     keys: &mut Option<foldhash::HashMap<String, Span>>,
     key: &Node,
+    quoted_merge: &[usize],
 ) -> Option<Span> {
+    let is_merge = |k: &Node| k.as_str() == Some("<<") && !quoted_merge.contains(&k.span.start);
+    let earlier = entries.iter().map(|(k, _)| k).filter(|k| !is_merge(k));
     if keys.is_none() && entries.len() >= KEYS_SCANNED {
-        let text_keys = entries.iter().filter_map(|(k, _)| Some((k.as_str()?.to_owned(), k.span)));
+        let text_keys = earlier.clone().filter_map(|k| Some((k.as_str()?.to_owned(), k.span)));
         *keys = Some(text_keys.rev().collect());
     }
     match (keys.as_mut(), key.as_str()) {
@@ -392,7 +421,7 @@ fn earlier_key(
             keys.entry(text.to_owned()).or_insert(key.span);
             first
         }
-        _ => entries.iter().find(|(k, _)| k.value == key.value).map(|e| e.0.span),
+        _ => earlier.clone().find(|k| k.value.same(&key.value)).map(|k| k.span),
     }
 }
 
@@ -550,6 +579,20 @@ mod tests {
             [
                 "t.mdx:50003:3: error: duplicate key 'k7' in big (first defined at line 10)",
                 "t.mdx:50004:3: error: duplicate key 'k49999' in big (first defined at line 50002)",
+            ]
+        );
+    }
+
+    #[test]
+    fn complex_null_and_quoted_merge_keys_are_duplicates_as_yaml_reads_them() {
+        let text = "---\nfoo:\n  ? [a]\n  : c1\n  ? [a]\n  : c2\n  ~: x\n  null: y\n\
+                    b: &b\n  k: 1\nm:\n  <<: *b\n  \"<<\": q\n";
+        let (_, errors) = parse_text(text);
+        assert_eq!(
+            errors,
+            [
+                "t.mdx:5:5: error: duplicate key '[…]' in foo (first defined at line 3)",
+                "t.mdx:8:3: error: duplicate key 'null' in foo (first defined at line 7)",
             ]
         );
     }
