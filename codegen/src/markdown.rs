@@ -563,16 +563,7 @@ fn inline_tags_end(lines: &[SrcLine], i: usize) -> Result<Option<(usize, usize)>
                 continue;
             }
             from = at + 1;
-            let name_len = text[at + 1..]
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
-                .unwrap_or(text.len() - at - 1);
-            let after = text[at + 1 + name_len..].chars().next();
-            // `<A, it's` in prose is no tag: a name must start uppercase and end the word.
-            if !text[at + 1..].starts_with(|c: char| c.is_ascii_uppercase())
-                || !after.is_none_or(|c| c.is_whitespace() || c == '/' || c == '>')
-            {
-                continue;
-            }
+            let Some(name) = component_name(&text[at + 1..]) else { continue };
             // A tag longer than this is prose that happens to hold a `<`; bounding the search
             // also keeps a body of such lines from being read once per line.
             let window = &lines[..lines.len().min(j + MAX_TAG_LINES)];
@@ -583,7 +574,7 @@ fn inline_tags_end(lines: &[SrcLine], i: usize) -> Result<Option<(usize, usize)>
                     continue 'lines;
                 }
                 Some((_, end, _)) => from = end,
-                None => return Err(text[at + 1..at + 1 + name_len].to_owned()),
+                None => return Err(name.to_owned()),
             }
         }
         break;
@@ -1315,15 +1306,8 @@ fn inline_components(s: &str, events: &[(Event, Range<usize>)]) -> Vec<usize> {
         let Event::InlineHtml(_) = event else { continue };
         let tag = &s[range.clone()];
         let closing = tag.starts_with("</");
-        let rest = &tag[1 + usize::from(closing)..];
-        let name_len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
-            .unwrap_or(rest.len());
-        let (name, after) = rest.split_at(name_len);
-        let is_component = name.starts_with(|c: char| c.is_ascii_uppercase())
-            && after.starts_with(|c: char| c.is_whitespace() || c == '/' || c == '>')
-            && tag.ends_with('>');
-        if !is_component {
+        let Some(name) = component_name(&tag[1 + usize::from(closing)..]) else { continue };
+        if !tag.ends_with('>') {
             continue;
         }
         if !closing && tag.ends_with("/>") {
@@ -1578,23 +1562,23 @@ fn component_start(line: &str) -> Option<ComponentTag> {
         Some(after) => (true, after),
         None => (false, rest.strip_prefix('<')?),
     };
+    let name = component_name(after)?;
+    let name_start = offset + if closing { 2 } else { 1 };
+    Some(ComponentTag { name: name.to_string(), closing, name_end: name_start + name.len() })
+}
+
+/// The name of the JSX component whose tag `after` follows the `<` or `</` of: a name that
+/// starts uppercase (`Tip`, `Tabs.Item`) and ends the word. `<String, Object>` or `<A, it's`
+/// is text that happens to hold a `<`, not a component.
+fn component_name(after: &str) -> Option<&str> {
     if !after.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let name_len = after
+    let len = after
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
         .unwrap_or(after.len());
-    let next = after[name_len..].chars().next();
-    // `<String, Object>` is text that happens to start a line, not a component.
-    if !next.is_none_or(|c| c.is_whitespace() || c == '/' || c == '>') {
-        return None;
-    }
-    let name_start = offset + if closing { 2 } else { 1 };
-    Some(ComponentTag {
-        name: after[..name_len].to_string(),
-        closing,
-        name_end: name_start + name_len,
-    })
+    let next = after[len..].chars().next();
+    next.is_none_or(|c| c.is_whitespace() || c == '/' || c == '>').then(|| &after[..len])
 }
 
 /// Where a JSX tag that started on line `i` ends: line, byte after `>`, and self-closing or not.
