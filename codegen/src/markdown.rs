@@ -295,18 +295,8 @@ pub fn first_section(body: &str) -> Option<BodySection> {
     let end = (first.next..next_heading)
         .find(|&i| {
             let text = lines[i].text.as_ref();
-            if fence.as_ref().is_some_and(|open| open.is_left_by(text)) {
-                fence = None;
-            }
-            match &fence {
-                Some(open) if open.is_closed_by(text) => fence = None,
-                Some(_) => {}
-                None => match LineFence::open(text) {
-                    Some(open) => fence = Some(open),
-                    None => return component_start(text).is_some(),
-                },
-            }
-            false
+            LineFence::follow(&mut fence, text) == FenceLine::Outside
+                && component_start(text).is_some()
         })
         .unwrap_or(next_heading);
     let (prose, lines, warnings) = section_prose(&lines[first.next.min(end)..end]);
@@ -343,39 +333,35 @@ impl BodyIndex {
 /// and the line of a fence still open at the end, if any.
 fn code_blocks(lines: &[SrcLine]) -> (HashMap<String, usize>, Option<usize>) {
     let mut found = HashMap::new();
-    let mut fence: Option<(LineFence, usize)> = None;
+    let (mut fence, mut fence_line) = (None, 0);
     // The line after an MDX comment that started on an earlier line and ends on a later one.
     let mut comment_until = 0;
     for (i, line) in lines.iter().enumerate() {
         if i < comment_until {
             continue;
         }
-        if fence.as_ref().is_some_and(|(open, _)| open.is_left_by(&line.text)) {
-            fence = None;
-        }
-        if let Some((open, _)) = &fence {
-            if open.is_closed_by(&line.text) {
-                fence = None;
-            }
-        } else if let Some(open) = LineFence::open(&line.text) {
-            fence = Some((open, i));
-        } else if line.text.contains('<') || line.text.contains("{/*") {
-            // A code block named in a comment or a code span is text, not the page's.
-            let hidden = hidden_ranges(&line.text);
-            for (at, id) in code_block_ids(lines, i) {
-                if !hidden.iter().any(|range| range.contains(&at)) {
-                    found.entry(id).or_insert(i);
+        match LineFence::follow(&mut fence, &line.text) {
+            FenceLine::Opens => fence_line = i,
+            FenceLine::Inside => {}
+            FenceLine::Outside if line.text.contains('<') || line.text.contains("{/*") => {
+                // A code block named in a comment or a code span is text, not the page's.
+                let hidden = hidden_ranges(&line.text);
+                for (at, id) in code_block_ids(lines, i) {
+                    if !hidden.iter().any(|range| range.contains(&at)) {
+                        found.entry(id).or_insert(i);
+                    }
+                }
+                if hidden.last().is_some_and(|range| range.end == usize::MAX) {
+                    // The comment runs on to the first later line with its end.
+                    comment_until = (i + 1..lines.len())
+                        .find(|&k| lines[k].text.contains("*/}"))
+                        .map_or(lines.len(), |k| k + 1);
                 }
             }
-            if hidden.last().is_some_and(|range| range.end == usize::MAX) {
-                // The comment runs on to the first later line with its end.
-                comment_until = (i + 1..lines.len())
-                    .find(|&k| lines[k].text.contains("*/}"))
-                    .map_or(lines.len(), |k| k + 1);
-            }
+            FenceLine::Outside => {}
         }
     }
-    (found, fence.map(|(_, line)| line))
+    (found, fence.map(|_| fence_line))
 }
 
 /// The byte ranges of a line that are code spans or MDX comments; a comment that does not end
@@ -1409,7 +1395,32 @@ struct LineFence {
     indent: usize,
 }
 
+/// What a line is to the fences of a text, as [`LineFence::follow`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FenceLine {
+    /// The line is not in a fence.
+    Outside,
+    /// The line opens a fence.
+    Opens,
+    /// The line is a fence's content or its closing line.
+    Inside,
+}
+
 impl LineFence {
+    /// Follows one line of a text through its fences: what the line is to them, with `fence`
+    /// left as the fence open after it. A line that ends the quote or list item holding the
+    /// fence ends the fence too, and is read as any line outside one.
+    fn follow(fence: &mut Option<LineFence>, line: &str) -> FenceLine {
+        if let Some(open) = fence.as_ref().filter(|open| !open.is_left_by(line)) {
+            if open.is_closed_by(line) {
+                *fence = None;
+            }
+            return FenceLine::Inside;
+        }
+        *fence = LineFence::open(line);
+        if fence.is_some() { FenceLine::Opens } else { FenceLine::Outside }
+    }
+
     /// Recognizes an opening fence at any indentation and after list or quote markers, since
     /// CommonMark (and so rustdoc) accepts `- ```js` or `> ```` as fences too.
     fn open(line: &str) -> Option<LineFence> {
@@ -1487,19 +1498,7 @@ fn strip_block<'a>(
     let mut i = 0;
     while i < lines.len() {
         let text = lines[i].text.as_ref();
-        if fence.as_ref().is_some_and(|open| open.is_left_by(text)) {
-            fence = None;
-        }
-        if let Some(open) = &fence {
-            if open.is_closed_by(text) {
-                fence = None;
-            }
-            out.push(lines[i].clone());
-            i += 1;
-            continue;
-        }
-        if let Some(open) = LineFence::open(text) {
-            fence = Some(open);
+        if LineFence::follow(&mut fence, text) != FenceLine::Outside {
             out.push(lines[i].clone());
             block_start = false;
             i += 1;
@@ -1729,18 +1728,7 @@ fn find_component_close(
     let mut k = from;
     while k < lines.len() {
         let text = lines[k].text.as_ref();
-        if fence.as_ref().is_some_and(|open| open.is_left_by(text)) {
-            fence = None;
-        }
-        if let Some(open) = &fence {
-            if open.is_closed_by(text) {
-                fence = None;
-            }
-            k += 1;
-            continue;
-        }
-        if let Some(open) = LineFence::open(text) {
-            fence = Some(open);
+        if LineFence::follow(&mut fence, text) != FenceLine::Outside {
             k += 1;
             continue;
         }
