@@ -90,11 +90,6 @@ impl Node {
         self.as_mapping()?.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v)
     }
 
-    /// The node without what it holds: its place and kind of scalar only.
-    fn clone_shallow(&self) -> Node {
-        Node { value: Value::Null, span: self.span, block: self.block }
-    }
-
     /// How many nodes this one is, itself included.
     pub fn count(&self) -> usize {
         1 + match &self.value {
@@ -229,7 +224,7 @@ struct TreeBuilder<'a> {
 impl TreeBuilder<'_> {
     /// Whether `key` is a merge key: a plain `<<`.
     fn is_merge(&self, key: &Node) -> bool {
-        key.as_str() == Some("<<") && !self.quoted_merge.contains(&key.span.start)
+        is_merge_key(key, &self.quoted_merge)
     }
 
     fn span(&self, mark: Marker) -> Span {
@@ -240,7 +235,7 @@ impl TreeBuilder<'_> {
     fn add(&mut self, node: Node, anchor: usize) {
         if anchor > 0 {
             // The anchored value is kept as a copy for its aliases; past the limit, as nothing.
-            let mut kept = Node { value: Value::Null, ..node.clone_shallow() };
+            let mut kept = Node { value: Value::Null, span: node.span, block: node.block };
             if self.overflow.is_none() {
                 self.anchored += node.count();
                 if self.anchored > ANCHOR_COPY_LIMIT {
@@ -399,6 +394,11 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
     }
 }
 
+/// Whether `key` is a merge key: a `<<` not among the `quoted_merge`, where quoted ones start.
+fn is_merge_key(key: &Node, quoted_merge: &[usize]) -> bool {
+    key.as_str() == Some("<<") && !quoted_merge.contains(&key.span.start)
+}
+
 /// Where an earlier key of a mapping being read is the same as `key`, if one is; merge keys
 /// (a plain `<<`, not one of the `quoted_merge`) are no keys of the mapping and match nothing.
 /// A text key is looked up in `keys` once the mapping is large, which is made then and kept up
@@ -409,8 +409,7 @@ fn earlier_key(
     key: &Node,
     quoted_merge: &[usize],
 ) -> Option<Span> {
-    let is_merge = |k: &Node| k.as_str() == Some("<<") && !quoted_merge.contains(&k.span.start);
-    let earlier = entries.iter().map(|(k, _)| k).filter(|k| !is_merge(k));
+    let earlier = entries.iter().map(|(k, _)| k).filter(|k| !is_merge_key(k, quoted_merge));
     if keys.is_none() && entries.len() >= KEYS_SCANNED {
         let text_keys = earlier.clone().filter_map(|k| Some((k.as_str()?.to_owned(), k.span)));
         *keys = Some(text_keys.rev().collect());
