@@ -54,6 +54,18 @@ pub struct SourceText {
 }
 
 impl SourceText {
+    /// The bytes of a 0-based line, without its line ending.
+    fn line(&self, index: usize) -> Range<usize> {
+        // The next line starts just past this line's `\n`.
+        let end = self.line_starts.get(index + 1).map_or(self.text.len(), |next| next - 1);
+        self.line_starts[index]..end
+    }
+
+    /// The 0-based line holding a byte.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1)
+    }
+
     /// A file's text under the name messages use for it, its lines found: the costly part of
     /// adding a file, which can be done on any thread before [`SourceMap::push`].
     pub fn new(name: String, text: String) -> Self {
@@ -113,11 +125,10 @@ impl SourceMap {
     pub fn rest_of_line_at(&self, file: FileId, line: usize, column: usize) -> Span {
         let source = &self.files[file];
         let length = source.text.len();
-        let Some(&start) = source.line_starts.get(line.saturating_sub(1)) else {
+        if line.saturating_sub(1) >= source.line_starts.len() {
             return Span { file, start: length, end: length };
-        };
-        // The next line starts just past this line's `\n`.
-        let end = source.line_starts.get(line.max(1)).map_or(length, |next| next - 1);
+        }
+        let Range { start, end } = source.line(line.max(1) - 1);
         let line_text = &source.text[start..end];
         let ascii = source.ascii_lines[line.max(1) - 1];
         // FIXME: a long line that is not ASCII is still counted from its start for each value,
@@ -161,8 +172,7 @@ impl<'a> Files<'a> for SourceMap {
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
-        Ok(file.line_starts.partition_point(|&start| start <= byte_index).saturating_sub(1))
+        Ok(self.files.get(id).ok_or(FilesError::FileMissing)?.line_of(byte_index))
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
@@ -202,16 +212,17 @@ struct Excerpt<'s> {
 struct ExcerptText {
     text: String,
     line_starts: Vec<usize>,
-    /// Each cut line: its 0-based index, where its window starts and ends in the file, where
-    /// the line starts in the shown text, and how many characters of it the window leaves out
-    /// before.
+    /// The cut lines, in order.
     cuts: Vec<Cut>,
 }
 
+/// A cut line: its 0-based index, its bytes in the file and in the shown text, the part of
+/// it the window shows, and how many characters the window leaves out before.
 struct Cut {
     line: usize,
+    whole: Range<usize>,
+    shown: Range<usize>,
     window: Range<usize>,
-    shown_start: usize,
     chars_before: usize,
 }
 
@@ -226,8 +237,7 @@ impl<'s> Excerpt<'s> {
         // Per file, per line, the place its window is around.
         let mut by_file: BTreeMap<FileId, BTreeMap<usize, usize>> = BTreeMap::new();
         for span in spans {
-            let source = &sources.files[span.file];
-            let line = source.line_starts.partition_point(|&s| s <= span.start) - 1;
+            let line = sources.files[span.file].line_of(span.start);
             by_file.entry(span.file).or_default().entry(line).or_insert(span.start);
         }
         for (file, lines) in by_file {
@@ -236,10 +246,9 @@ impl<'s> Excerpt<'s> {
             let mut cuts = Vec::new();
             let mut copied = 0;
             for (line, start) in lines {
-                let line_start = source.line_starts[line];
-                let line_end =
-                    source.line_starts.get(line + 1).map_or(source.text.len(), |next| next - 1);
-                let line_text = &source.text[line_start..line_end];
+                let whole = source.line(line);
+                let (line_start, line_end) = (whole.start, whole.end);
+                let line_text = &source.text[whole.clone()];
                 let at = start - line_start;
                 let before: Vec<usize> = line_text[..at].char_indices().map(|(i, _)| i).collect();
                 let window_start =
@@ -260,7 +269,8 @@ impl<'s> Excerpt<'s> {
                 }
                 copied = line_end;
                 let window = line_start + window_start..line_start + window_end;
-                cuts.push(Cut { line, window, shown_start, chars_before });
+                let shown = shown_start..text.len();
+                cuts.push(Cut { line, whole, shown, window, chars_before });
             }
             text.push_str(&source.text[copied..]);
             let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
@@ -275,24 +285,18 @@ impl<'s> Excerpt<'s> {
         let Some(shown) = self.texts.get(&span.file) else { return span };
         let at = |offset: usize| {
             // Every cut before the offset's line moved it by what the cut left out.
-            let mut moved = offset as isize;
+            let mut before = (0, 0);
             for cut in &shown.cuts {
-                let source = &self.sources.files[span.file];
-                let line_start = source.line_starts[cut.line];
-                let line_end =
-                    source.line_starts.get(cut.line + 1).map_or(source.text.len(), |next| next - 1);
-                if offset > line_end {
-                    let shown_len =
-                        shown.line_starts.get(cut.line + 1).map_or(shown.text.len(), |n| n - 1)
-                            - cut.shown_start;
-                    moved += shown_len as isize - (line_end - line_start) as isize;
-                } else if offset >= line_start {
+                if offset > cut.whole.end {
+                    before = (before.0 + cut.whole.len(), before.1 + cut.shown.len());
+                } else if offset >= cut.whole.start {
                     let inside = offset.clamp(cut.window.start, cut.window.end) - cut.window.start;
-                    let ellipsis = if cut.window.start > line_start { ELLIPSIS.len() } else { 0 };
-                    return cut.shown_start + ellipsis + inside;
+                    let ellipsis =
+                        if cut.window.start > cut.whole.start { ELLIPSIS.len() } else { 0 };
+                    return cut.shown.start + ellipsis + inside;
                 }
             }
-            moved as usize
+            offset - before.0 + before.1
         };
         Span { file: span.file, start: at(span.start), end: at(span.end).max(at(span.start)) }
     }
@@ -317,7 +321,9 @@ impl<'a> Files<'a> for Excerpt<'_> {
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
         match self.texts.get(&id) {
-            Some(shown) => Ok(shown.line_starts.partition_point(|&s| s <= byte_index) - 1),
+            Some(shown) => {
+                Ok(shown.line_starts.partition_point(|&s| s <= byte_index).saturating_sub(1))
+            }
             None => self.sources.line_index(id, byte_index),
         }
     }
@@ -412,10 +418,8 @@ impl Diagnostic {
     pub fn render(&self, sources: &SourceMap) -> String {
         let spans = self.span.iter().chain(self.related.iter().map(|(span, _)| span));
         let long = |span: &Span| {
-            let (line, _) = sources.line_col(span.file, span.start);
             let file = &sources.files[span.file];
-            let end = file.line_starts.get(line).map_or(file.text.len(), |next| next - 1);
-            let text = &file.text[file.line_starts[line - 1]..end];
+            let text = &file.text[file.line(file.line_of(span.start))];
             // Characters, not bytes: a line of Chinese text is three bytes a character.
             text.len() > SHOWN_LINE_CHARS && text.chars().count() > SHOWN_LINE_CHARS
         };
